@@ -1,0 +1,86 @@
+package nl.mboexchange.testinfra;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Map;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+/** Everything on this machine without Docker; each server starts when it is first asked for. */
+final class EmbeddedInfrastructure extends SharedDatabases implements TestInfrastructure, Stoppable {
+
+    private EmbeddedPostgres postgres;
+    private EmbeddedKafkaKraftBroker kafka;
+    private SchemaRegistryProcess registry;
+
+    @Override
+    public synchronized String kafkaBootstrapServers() {
+        if (kafka == null) {
+            EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 1);
+            broker.brokerProperties(Map.of(
+                    "auto.create.topics.enable", "false",
+                    "group.initial.rebalance.delay.ms", "0"));
+            broker.afterPropertiesSet();
+            kafka = broker;
+        }
+        return kafka.getBrokersAsString();
+    }
+
+    @Override
+    public synchronized String schemaRegistryUrl() {
+        if (registry == null) {
+            registry = SchemaRegistryProcess.start();
+        }
+        return registry.url();
+    }
+
+    @Override
+    public String databaseUser() {
+        return "postgres";
+    }
+
+    @Override
+    public String databasePassword() {
+        return "postgres";
+    }
+
+    @Override
+    protected synchronized Connection adminConnection() throws SQLException {
+        if (postgres == null) {
+            try {
+                postgres = EmbeddedPostgres.builder()
+                        .setServerConfig("listen_addresses", "127.0.0.1")
+                        .setServerConfig("max_connections", "200")
+                        .setServerConfig("fsync", "off")
+                        .start();
+            } catch (IOException e) {
+                throw new UncheckedIOException("PostgreSQL did not start", e);
+            }
+        }
+        return postgres.getPostgresDatabase().getConnection();
+    }
+
+    @Override
+    protected String jdbcUrlOf(String database) {
+        return postgres.getJdbcUrl(databaseUser(), database);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (registry != null) {
+            registry.close();
+        }
+        if (kafka != null) {
+            kafka.destroy();
+        }
+        if (postgres != null) {
+            try {
+                postgres.close();
+            } catch (IOException e) {
+                // The JVM is exiting; the data directory is temporary.
+            }
+        }
+    }
+}

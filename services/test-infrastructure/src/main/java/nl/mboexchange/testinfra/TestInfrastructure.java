@@ -1,0 +1,56 @@
+package nl.mboexchange.testinfra;
+
+/**
+ * The servers an integration test talks to: a PostgreSQL, a Kafka broker and a Confluent-compatible schema registry.
+ *
+ * <p>{@link #get()} starts them once per test JVM, each when it is first asked for, and stops them when the JVM
+ * exits. By default they run on this machine without Docker: PostgreSQL 17 from embedded binaries, Kafka as an
+ * in-JVM KRaft broker and the registry built by {@code deploy/schema-registry} as a child process. With
+ * {@code -Dtest.infra=containers} the same tests run on Testcontainers instead (PostgreSQL, Apache Kafka and
+ * Confluent Schema Registry images).
+ */
+public interface TestInfrastructure {
+
+    /** The system property that chooses the infrastructure: {@code embedded} (default) or {@code containers}. */
+    String SWITCH = "test.infra";
+
+    /** Kafka's {@code bootstrap.servers}. */
+    String kafkaBootstrapServers();
+
+    /** The base URL of the Confluent Schema Registry REST API, for {@code schema.registry.url}. */
+    String schemaRegistryUrl();
+
+    /** A JDBC URL of the database with this name, created on first use. */
+    String jdbcUrl(String database);
+
+    String databaseUser();
+
+    String databasePassword();
+
+    /** The infrastructure of this JVM, chosen by {@value #SWITCH}. */
+    static TestInfrastructure get() {
+        return Holder.INSTANCE;
+    }
+
+    /** Lazily creates the one instance, so that loading the interface starts nothing. */
+    final class Holder {
+        private static final TestInfrastructure INSTANCE = create(System.getProperty(SWITCH, ""));
+
+        private Holder() {}
+
+        static TestInfrastructure create(String choice) {
+            return switch (choice.isBlank() ? "embedded" : choice) {
+                case "embedded" -> stoppedAtExit(new EmbeddedInfrastructure());
+                case "containers" -> stoppedAtExit(new ContainerInfrastructure());
+                default ->
+                    throw new IllegalArgumentException(
+                            "-D" + SWITCH + " must be 'embedded' or 'containers', not '" + choice + "'");
+            };
+        }
+
+        private static <T extends TestInfrastructure & Stoppable> T stoppedAtExit(T infrastructure) {
+            Runtime.getRuntime().addShutdownHook(new Thread(infrastructure::close, "test-infrastructure-stop"));
+            return infrastructure;
+        }
+    }
+}
