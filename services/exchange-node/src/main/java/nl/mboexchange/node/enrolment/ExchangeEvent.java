@@ -1,0 +1,50 @@
+package nl.mboexchange.node.enrolment;
+
+import java.time.Instant;
+import java.util.UUID;
+import nl.mboexchange.node.school.SchoolCode;
+
+/**
+ * Something that happened to an enrolment and travels between its two schools. The same types describe the events a
+ * node sends (registered by the {@link Enrolment} aggregate, kept in the outbox) and the ones it receives (decoded
+ * from the wire and applied to the aggregate). Each type is one Avro record of the wire contract, by the same name.
+ */
+public sealed interface ExchangeEvent
+        permits RegistrationRequested,
+                RegistrationAccepted,
+                RegistrationRejected,
+                RegistrationWithdrawn,
+                CourseResultRecorded,
+                CourseResultRevoked,
+                ResultAcknowledged {
+
+    EventHeader header();
+
+    /** A one-line account of the event for a registrar. */
+    String summary();
+
+    /** The name of the event type, equal to the name of its Avro record. */
+    default String type() {
+        return getClass().getSimpleName();
+    }
+
+    default UUID eventId() {
+        return header().eventId();
+    }
+
+    default Instant occurredAt() {
+        return header().occurredAt();
+    }
+
+    default EnrolmentId enrolmentId() {
+        return header().enrolmentId();
+    }
+
+    default SchoolCode sender() {
+        return header().sender();
+    }
+
+    default SchoolCode recipient() {
+        return header().recipient();
+    }
+}

@@ -1,0 +1,38 @@
+package nl.mboexchange.node.enrolment;
+
+import static nl.mboexchange.node.shared.Require.present;
+import static nl.mboexchange.node.shared.Require.text;
+
+import java.time.LocalDate;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import nl.mboexchange.node.shared.InvalidValue;
+
+/**
+ * The student as the host sees them: only what it needs to admit them. No BSN and no home-school student number.
+ *
+ * @param exchangeId pseudonymous id of the student, stable per home school
+ * @param givenName the given name
+ * @param familyName the family name including any prefix, e.g. {@code de Vries}
+ * @param dateOfBirth the date of birth
+ * @param email where the host can reach the student
+ */
+public record VisitingStudent(
+        UUID exchangeId, String givenName, String familyName, LocalDate dateOfBirth, String email) {
+
+    public static final int MAX_NAME = 200;
+    public static final int MAX_EMAIL = 254;
+
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+");
+
+    public VisitingStudent {
+        present(exchangeId, "exchangeId");
+        text(givenName, "givenName", MAX_NAME);
+        text(familyName, "familyName", MAX_NAME);
+        present(dateOfBirth, "dateOfBirth");
+        text(email, "email", MAX_EMAIL);
+        if (!EMAIL.matcher(email).matches()) {
+            throw new InvalidValue("email", "'" + email + "' is not an e-mail address");
+        }
+    }
+}

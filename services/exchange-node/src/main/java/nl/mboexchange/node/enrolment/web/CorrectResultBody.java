@@ -1,0 +1,24 @@
+package nl.mboexchange.node.enrolment.web;
+
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import nl.mboexchange.node.result.ResultVersion;
+
+/**
+ * Correct the result of an attempt with its next version.
+ *
+ * @param expectedVersion the latest version as the registrar saw it; 409 when the attempt has moved on since
+ * @param grade the corrected grade on the course's scale
+ * @param finalResult the definitive result rather than a provisional one
+ * @param assessedOn the day the student was assessed
+ * @param reason why the result is corrected
+ */
+record CorrectResultBody(
+        @NotNull @Min(1) Integer expectedVersion,
+        @NotBlank String grade,
+        @NotNull Boolean finalResult,
+        @NotNull LocalDate assessedOn,
+        @NotBlank @Size(max = ResultVersion.MAX_REASON) String reason) {}

@@ -1,0 +1,106 @@
+package nl.mboexchange.node.outbox;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.sql.PreparedStatement;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import nl.mboexchange.node.enrolment.ExchangeEvent;
+import nl.mboexchange.node.enrolment.json.ExchangeEventJson;
+import nl.mboexchange.node.messaging.ExchangeTopics;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+/** The outbox in PostgreSQL: one JDBC batch to enqueue, {@code for update skip locked} to claim. */
+@Repository
+class JdbcOutboxRepository implements OutboxRepository {
+
+    private static final String INSERT = """
+            insert into outbox_event (event_id, topic, message_key, event_type, payload, created_at)
+            values (?, ?, ?, ?, cast(? as json), ?)
+            """;
+    private static final String CLAIM = """
+            select id, event_id, topic, message_key, event_type, payload, created_at from outbox_event
+            where published_at is null order by id limit ? for update skip locked
+            """;
+
+    private final JdbcTemplate jdbc;
+    private final ExchangeEventJson json;
+    private final ExchangeTopics topics;
+    private final Clock clock;
+    private final MeterRegistry meters;
+
+    JdbcOutboxRepository(
+            JdbcTemplate jdbc, ExchangeEventJson json, ExchangeTopics topics, Clock clock, MeterRegistry meters) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.topics = topics;
+        this.clock = clock;
+        this.meters = meters;
+    }
+
+    @Override
+    public void enqueue(List<? extends ExchangeEvent> events) {
+        if (events.isEmpty()) {
+            return;
+        }
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.batchUpdate(INSERT, events, events.size(), (ps, event) -> {
+            ps.setObject(1, event.eventId());
+            ps.setString(2, topics.channel(event.sender(), event.recipient()));
+            ps.setString(3, event.enrolmentId().toString());
+            ps.setString(4, event.type());
+            ps.setString(5, json.write(event));
+            ps.setTimestamp(6, now);
+        });
+        events.forEach(event ->
+                meters.counter("mbo.outbox.enqueued", "type", event.type()).increment());
+    }
+
+    @Override
+    public List<OutboxMessage> claimBatch(int limit) {
+        return jdbc.query(
+                CLAIM,
+                (rs, row) -> {
+                    String type = rs.getString("event_type");
+                    return new OutboxMessage(
+                            rs.getLong("id"),
+                            rs.getObject("event_id", UUID.class),
+                            rs.getString("topic"),
+                            rs.getString("message_key"),
+                            type,
+                            json.read(type, rs.getString("payload")),
+                            rs.getTimestamp("created_at").toInstant());
+                },
+                limit);
+    }
+
+    @Override
+    public void markPublished(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        Long[] array = ids.toArray(Long[]::new);
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.update(con -> {
+            PreparedStatement ps = con.prepareStatement("update outbox_event set published_at = ? where id = any(?)");
+            ps.setTimestamp(1, now);
+            ps.setArray(2, con.createArrayOf("bigint", array));
+            return ps;
+        });
+    }
+
+    @Override
+    public long countUnpublished() {
+        Long count = jdbc.queryForObject("select count(*) from outbox_event where published_at is null", Long.class);
+        return count == null ? 0 : count;
+    }
+
+    @Override
+    public int purgePublishedBefore(Instant cutoff) {
+        return jdbc.update("delete from outbox_event where published_at < ?", Timestamp.from(cutoff));
+    }
+}

@@ -1,0 +1,2 @@
+/** Schools: the institutions that take part, identified by their institution code. */
+package nl.mboexchange.node.school;

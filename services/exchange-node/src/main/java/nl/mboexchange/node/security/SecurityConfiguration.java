@@ -1,0 +1,70 @@
+package nl.mboexchange.node.security;
+
+import java.util.List;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+
+/**
+ * The REST API is for this school's registrars only, authenticated with HTTP Basic and without sessions. The school
+ * code of the node decides what exists: its database holds only its own enrolments. Health, metrics and the API
+ * documentation stay open for operators and monitoring.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    static final String REGISTRAR = "REGISTRAR";
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http) throws Exception {
+        return http.authorizeHttpRequests(requests -> requests.requestMatchers(
+                                "/actuator/health/**",
+                                "/actuator/health",
+                                "/actuator/info",
+                                "/actuator/prometheus",
+                                "/v3/api-docs/**",
+                                "/v3/api-docs",
+                                "/swagger-ui/**",
+                                "/swagger-ui.html")
+                        .permitAll()
+                        .requestMatchers("/api/**")
+                        .hasRole(REGISTRAR)
+                        .anyRequest()
+                        .denyAll())
+                .httpBasic(Customizer.withDefaults())
+                // A stateless API authenticated on every request: no session, so no session to ride on (CSRF).
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .build();
+    }
+
+    @Bean
+    UserDetailsService registrars(RegistrarProperties properties) {
+        List<UserDetails> users = properties.registrars().stream()
+                .map(registrar -> User.withUsername(registrar.username())
+                        .password(stored(registrar.password()))
+                        .passwordEncoder(password -> password)
+                        .roles(REGISTRAR)
+                        .build())
+                .toList();
+        return new InMemoryUserDetailsManager(users);
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    private static String stored(String password) {
+        return password.startsWith("{") ? password : "{noop}" + password;
+    }
+}

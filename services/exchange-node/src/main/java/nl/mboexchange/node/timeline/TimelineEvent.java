@@ -1,0 +1,35 @@
+package nl.mboexchange.node.timeline;
+
+import static nl.mboexchange.node.shared.Require.present;
+
+import java.time.Instant;
+import nl.mboexchange.node.enrolment.ExchangeEvent;
+
+/**
+ * An event to add to its enrolment's timeline.
+ *
+ * @param event the event
+ * @param direction whether it was received or sent
+ * @param recordedAt when this node recorded it
+ * @param refusal why this node refused a received event, or {@code null} when it applied it
+ */
+public record TimelineEvent(ExchangeEvent event, Direction direction, Instant recordedAt, String refusal) {
+
+    public TimelineEvent {
+        present(event, "event");
+        present(direction, "direction");
+        present(recordedAt, "recordedAt");
+    }
+
+    public static TimelineEvent sent(ExchangeEvent event, Instant at) {
+        return new TimelineEvent(event, Direction.OUT, at, null);
+    }
+
+    public static TimelineEvent received(ExchangeEvent event, Instant at) {
+        return new TimelineEvent(event, Direction.IN, at, null);
+    }
+
+    public static TimelineEvent refused(ExchangeEvent event, Instant at, String refusal) {
+        return new TimelineEvent(event, Direction.IN, at, present(refusal, "refusal"));
+    }
+}

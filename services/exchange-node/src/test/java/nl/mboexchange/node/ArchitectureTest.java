@@ -1,0 +1,78 @@
+package nl.mboexchange.node;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** Keeps the domain free of frameworks and the adapters apart. */
+@AnalyzeClasses(packages = "nl.mboexchange.node", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    /** The domain packages: the feature packages themselves, not their adapter subpackages. */
+    private static final String[] DOMAIN = {
+        "nl.mboexchange.node.shared",
+        "nl.mboexchange.node.school",
+        "nl.mboexchange.node.course",
+        "nl.mboexchange.node.result",
+        "nl.mboexchange.node.enrolment",
+        "nl.mboexchange.node.timeline"
+    };
+
+    @ArchTest
+    static final ArchRule domain_uses_no_framework = noClasses()
+            .that()
+            .resideInAnyPackage(DOMAIN)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "org.springframework..",
+                    "org.apache.kafka..",
+                    "org.apache.avro..",
+                    "com.fasterxml.jackson..",
+                    "tools.jackson..",
+                    "jakarta..",
+                    "io.micrometer..",
+                    "java.sql..")
+            .as("the domain is free of Spring, Kafka, Avro, Jackson, Jakarta, Micrometer and JDBC");
+
+    @ArchTest
+    static final ArchRule domain_knows_no_adapter = noClasses()
+            .that()
+            .resideInAnyPackage(DOMAIN)
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "..application..", "..persistence..", "..web..", "..json..", "..messaging..", "..outbox..")
+            .as("the domain does not know its adapters");
+
+    @ArchTest
+    static final ArchRule web_does_not_reach_into_persistence = noClasses()
+            .that()
+            .resideInAnyPackage("..web..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "..persistence..", "..outbox..", "org.springframework.jdbc..", "org.springframework.data..")
+            .as("the REST API goes through the application services, never to the database");
+
+    @ArchTest
+    static final ArchRule persistence_does_not_call_web = noClasses()
+            .that()
+            .resideInAnyPackage("..persistence..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("..web..")
+            .as("persistence does not know the REST API");
+
+    @ArchTest
+    static final ArchRule application_knows_no_web_or_database = noClasses()
+            .that()
+            .resideInAnyPackage("..application..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("..web..", "..persistence..", "org.springframework.jdbc..", "org.springframework.web..")
+            .as("the application services use ports, not adapters");
+}

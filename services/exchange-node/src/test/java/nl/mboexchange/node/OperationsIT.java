@@ -1,0 +1,53 @@
+package nl.mboexchange.node;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.UUID;
+import nl.mboexchange.node.enrolment.EnrolmentId;
+import nl.mboexchange.node.support.CounterpartSchool;
+import nl.mboexchange.node.support.NodeIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+/** What operators and API clients reach without a registrar's account: health, metrics and the API documentation. */
+class OperationsIT extends NodeIntegrationTest {
+
+    @Test
+    void health_includes_the_database_and_needs_no_login() {
+        MvcTestResult health = mvc.get().uri("/actuator/health").exchange();
+
+        assertThat(health).hasStatus(HttpStatus.OK);
+        assertThat(health).bodyJson().extractingPath("$.status").isEqualTo("UP");
+        assertThat(health).bodyJson().extractingPath("$.components.db.status").isEqualTo("UP");
+    }
+
+    @Test
+    void prometheus_metrics_include_the_outbox_backlog_and_received_events() {
+        incoming.apply(List.of(CounterpartSchool.requests(EnrolmentId.random(), UUID.randomUUID())));
+
+        MvcTestResult metrics = mvc.get().uri("/actuator/prometheus").exchange();
+
+        assertThat(metrics).hasStatus(HttpStatus.OK);
+        assertThat(metrics).bodyText().contains("mbo_outbox_backlog_messages").contains("mbo_events_received_total");
+    }
+
+    @Test
+    void the_openapi_document_describes_the_api_and_needs_no_login() {
+        MvcTestResult document = mvc.get().uri("/v3/api-docs").exchange();
+
+        assertThat(document).hasStatus(HttpStatus.OK);
+        assertThat(document)
+                .bodyText()
+                .contains("/api/v1/enrolments/{id}/results/{attempt}/corrections")
+                .contains("Idempotency-Key");
+        assertThat(mvc.get().uri("/swagger-ui/index.html").exchange()).hasStatus(HttpStatus.OK);
+    }
+
+    @Test
+    void the_api_needs_a_registrar() {
+        assertThat(mvc.get().uri("/api/v1/enrolments").exchange()).hasStatus(HttpStatus.UNAUTHORIZED);
+        assertThat(get("/api/v1/enrolments")).hasStatus(HttpStatus.OK);
+    }
+}

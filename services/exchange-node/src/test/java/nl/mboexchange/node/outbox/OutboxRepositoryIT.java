@@ -1,0 +1,101 @@
+package nl.mboexchange.node.outbox;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import nl.mboexchange.node.enrolment.EnrolmentId;
+import nl.mboexchange.node.enrolment.ExchangeEvent;
+import nl.mboexchange.node.enrolment.application.EnrolmentService;
+import nl.mboexchange.node.enrolment.application.RequestEnrolment;
+import nl.mboexchange.node.support.CounterpartSchool;
+import nl.mboexchange.node.support.NodeIntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The publisher's side of the outbox: claim in order, mark published, never hand one message to two publishers. */
+class OutboxRepositoryIT extends NodeIntegrationTest {
+
+    @Autowired
+    private OutboxRepository outbox;
+
+    @Autowired
+    private EnrolmentService commands;
+
+    @Autowired
+    private TransactionTemplate transactions;
+
+    @BeforeEach
+    void earlierMessagesArePublished() {
+        transactions.executeWithoutResult(status -> {
+            List<OutboxMessage> waiting;
+            while (!(waiting = outbox.claimBatch(500)).isEmpty()) {
+                outbox.markPublished(waiting.stream().map(OutboxMessage::id).toList());
+            }
+        });
+    }
+
+    @Test
+    void messages_are_claimed_oldest_first_with_their_event_and_published_once() {
+        EnrolmentId first = request();
+        EnrolmentId second = request();
+        assertThat(outbox.countUnpublished()).isEqualTo(2);
+
+        List<OutboxMessage> claimed = transactions.execute(status -> {
+            List<OutboxMessage> batch = outbox.claimBatch(10);
+            outbox.markPublished(batch.stream().map(OutboxMessage::id).toList());
+            return batch;
+        });
+
+        assertThat(claimed).extracting(OutboxMessage::key).containsExactly(first.toString(), second.toString());
+        OutboxMessage message = claimed.get(0);
+        assertThat(message.topic()).isEqualTo("mbo.exchange.25LX.30GH");
+        assertThat(message.eventType()).isEqualTo("RegistrationRequested");
+        ExchangeEvent event = message.event();
+        assertThat(event.eventId()).isEqualTo(message.eventId());
+        assertThat(event.enrolmentId()).isEqualTo(first);
+        assertThat(outbox.countUnpublished()).isZero();
+        List<OutboxMessage> nothingLeft = transactions.execute(status -> outbox.claimBatch(10));
+        assertThat(nothingLeft).isEmpty();
+    }
+
+    @Test
+    void a_message_claimed_by_one_publisher_is_skipped_by_another() {
+        request();
+        request();
+
+        List<OutboxMessage> mine = transactions.execute(status -> {
+            List<OutboxMessage> claimed = outbox.claimBatch(1);
+            List<OutboxMessage> theirs = CompletableFuture.supplyAsync(
+                            () -> transactions.execute(other -> outbox.claimBatch(10)))
+                    .join();
+            assertThat(theirs).hasSize(1).doesNotContainAnyElementsOf(claimed);
+            return claimed;
+        });
+
+        assertThat(mine).hasSize(1);
+        assertThat(outbox.countUnpublished()).isEqualTo(2);
+    }
+
+    @Test
+    void published_messages_are_purged_after_a_while() {
+        request();
+        transactions.executeWithoutResult(status -> outbox.markPublished(
+                outbox.claimBatch(10).stream().map(OutboxMessage::id).toList()));
+
+        assertThat(outbox.purgePublishedBefore(Instant.now().plusSeconds(1))).isPositive();
+        assertThat(jdbc.queryForObject("select count(*) from outbox_event", Long.class))
+                .isZero();
+    }
+
+    private EnrolmentId request() {
+        var example = CounterpartSchool.requests(EnrolmentId.random(), UUID.randomUUID());
+        return commands.request(
+                        new RequestEnrolment(null, CounterpartSchool.SCHOOL, example.student(), example.course()))
+                .id();
+    }
+}
