@@ -14,8 +14,14 @@ public class ExchangeTopics {
 
     private final String prefix;
 
+    @org.springframework.beans.factory.annotation.Autowired
     public ExchangeTopics(MessagingProperties properties) {
-        this.prefix = properties.topicPrefix();
+        this(properties.topicPrefix());
+    }
+
+    /** The topics under {@code prefix}, e.g. {@code mbo.}. */
+    public ExchangeTopics(String prefix) {
+        this.prefix = prefix;
     }
 
     /** The channel from one school to another: {@code <prefix>exchange.<from>.<to>}. */
@@ -28,6 +34,30 @@ public class ExchangeTopics {
         return Pattern.compile(
                 Pattern.quote(prefix + "exchange.") + SchoolCode.FORMAT + Pattern.quote("." + to.value()));
     }
+
+    /** Where this node puts what it cannot take in, with the reason in headers: {@code <prefix>school.<code>.deadletter}. */
+    public String deadLetters(SchoolCode school) {
+        return prefix + "school." + school.value() + ".deadletter";
+    }
+
+    /**
+     * The sender and recipient a channel stands for, or empty when the topic is not a channel. The channel, not the
+     * event, says who sent it: only {@code <from>} may write it.
+     */
+    public java.util.Optional<Channel> parseChannel(String topic) {
+        String channelPrefix = prefix + "exchange.";
+        if (!topic.startsWith(channelPrefix)) {
+            return java.util.Optional.empty();
+        }
+        String[] parts = topic.substring(channelPrefix.length()).split("\\.");
+        if (parts.length != 2 || !parts[0].matches(SchoolCode.FORMAT) || !parts[1].matches(SchoolCode.FORMAT)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new Channel(SchoolCode.of(parts[0]), SchoolCode.of(parts[1])));
+    }
+
+    /** One direction between two schools. */
+    public record Channel(SchoolCode from, SchoolCode to) {}
 
     /** Where this school's SIS sends commands to its node: {@code <prefix>school.<code>.commands}. */
     public String commands(SchoolCode school) {

@@ -1,19 +1,46 @@
 package nl.mboexchange.node.messaging;
 
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Settings of the Kafka messaging ({@code mbo.kafka.*}).
+ * Settings of the Kafka messaging ({@code mbo.kafka.*}); the broker itself is {@code spring.kafka.bootstrap-servers}.
  *
  * @param topicPrefix put before every topic name, e.g. {@code mbo.} in {@code mbo.exchange.25LX.30GH}
  *     ({@code MBO_KAFKA_TOPIC_PREFIX})
+ * @param enabled whether the node sends and receives at all ({@code MBO_KAFKA_ENABLED}); off only for tests of the
+ *     node on its own
+ * @param schemaRegistryUrl the Confluent Schema Registry API ({@code MBO_KAFKA_SCHEMA_REGISTRY_URL}), e.g.
+ *     {@code http://registry:8081} or Apicurio's {@code http://127.0.0.1:8081/apis/ccompat/v7}
+ * @param channelPartitions partitions of a channel this node creates ({@code MBO_KAFKA_CHANNEL_PARTITIONS})
+ * @param replicationFactor replicas of a topic this node creates ({@code MBO_KAFKA_REPLICATION_FACTOR})
+ * @param publishEnabled whether the outbox is sent at all ({@code MBO_KAFKA_PUBLISH_ENABLED}); off holds every event in
+ *     the outbox, e.g. during maintenance of the cluster, and on again sends them in order
+ * @param publishBatchSize outbox messages sent per round trip ({@code MBO_KAFKA_PUBLISH_BATCH_SIZE})
+ * @param publishIdleInterval how often an idle publisher looks at the outbox without being woken
+ *     ({@code MBO_KAFKA_PUBLISH_IDLE_INTERVAL})
+ * @param channelDiscoveryInterval how soon a new channel to this school is noticed
+ *     ({@code MBO_KAFKA_CHANNEL_DISCOVERY_INTERVAL})
  */
 @Validated
 @ConfigurationProperties("mbo.kafka")
 public record MessagingProperties(
         @DefaultValue("mbo.") @NotNull @Pattern(regexp = "[A-Za-z0-9._-]*")
-        String topicPrefix) {}
+        String topicPrefix,
+
+        @DefaultValue("true") boolean enabled,
+
+        @DefaultValue("http://127.0.0.1:8081/apis/ccompat/v7") @NotNull
+        String schemaRegistryUrl,
+
+        @DefaultValue("3") @Min(1) int channelPartitions,
+        @DefaultValue("1") @Min(1) short replicationFactor,
+        @DefaultValue("true") boolean publishEnabled,
+        @DefaultValue("500") @Min(1) int publishBatchSize,
+        @DefaultValue("500ms") @NotNull Duration publishIdleInterval,
+        @DefaultValue("5s") @NotNull Duration channelDiscoveryInterval) {}

@@ -13,6 +13,8 @@ import nl.mboexchange.node.enrolment.json.ExchangeEventJson;
 import nl.mboexchange.node.messaging.ExchangeTopics;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** The outbox in PostgreSQL: one JDBC batch to enqueue, {@code for update skip locked} to claim. */
 @Repository
@@ -32,14 +34,21 @@ class JdbcOutboxRepository implements OutboxRepository {
     private final ExchangeTopics topics;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final OutboxSignal signal;
 
     JdbcOutboxRepository(
-            JdbcTemplate jdbc, ExchangeEventJson json, ExchangeTopics topics, Clock clock, MeterRegistry meters) {
+            JdbcTemplate jdbc,
+            ExchangeEventJson json,
+            ExchangeTopics topics,
+            Clock clock,
+            MeterRegistry meters,
+            OutboxSignal signal) {
         this.jdbc = jdbc;
         this.json = json;
         this.topics = topics;
         this.clock = clock;
         this.meters = meters;
+        this.signal = signal;
     }
 
     @Override
@@ -58,6 +67,16 @@ class JdbcOutboxRepository implements OutboxRepository {
         });
         events.forEach(event ->
                 meters.counter("mbo.outbox.enqueued", "type", event.type()).increment());
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    signal.wake();
+                }
+            });
+        } else {
+            signal.wake();
+        }
     }
 
     @Override

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 class ExchangeTopicsTest {
 
-    private final ExchangeTopics topics = new ExchangeTopics(new MessagingProperties("mbo."));
+    private final ExchangeTopics topics = new ExchangeTopics("mbo.");
     private final SchoolCode home = SchoolCode.of("25LX");
     private final SchoolCode host = SchoolCode.of("30GH");
 

@@ -23,7 +23,9 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
             "mbo.node.school-code=" + NodeIntegrationTest.SELF,
             "mbo.security.registrars[0].username=" + NodeIntegrationTest.REGISTRAR,
             "mbo.security.registrars[0].password=" + NodeIntegrationTest.PASSWORD,
-            "server.address=127.0.0.1"
+            "server.address=127.0.0.1",
+            // The node on its own: events are handed to it directly and the outbox is read from the database.
+            "mbo.kafka.enabled=false"
         })
 @AutoConfigureMockMvc
 public abstract class NodeIntegrationTest {

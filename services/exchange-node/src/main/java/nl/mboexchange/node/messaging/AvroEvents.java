@@ -1,0 +1,280 @@
+package nl.mboexchange.node.messaging;
+
+import nl.mboexchange.node.course.CourseCode;
+import nl.mboexchange.node.course.CourseOffering;
+import nl.mboexchange.node.enrolment.CourseResultRecorded;
+import nl.mboexchange.node.enrolment.CourseResultRevoked;
+import nl.mboexchange.node.enrolment.EnrolmentId;
+import nl.mboexchange.node.enrolment.EventHeader;
+import nl.mboexchange.node.enrolment.ExchangeEvent;
+import nl.mboexchange.node.enrolment.RegistrationAccepted;
+import nl.mboexchange.node.enrolment.RegistrationRejected;
+import nl.mboexchange.node.enrolment.RegistrationRequested;
+import nl.mboexchange.node.enrolment.RegistrationWithdrawn;
+import nl.mboexchange.node.enrolment.Rejection;
+import nl.mboexchange.node.enrolment.RejectionReason;
+import nl.mboexchange.node.enrolment.ResultAcknowledged;
+import nl.mboexchange.node.enrolment.VisitingStudent;
+import nl.mboexchange.node.result.Grade;
+import nl.mboexchange.node.result.NumericGrade;
+import nl.mboexchange.node.result.PassFailGrade;
+import nl.mboexchange.node.result.ResultScale;
+import nl.mboexchange.node.school.SchoolCode;
+import org.apache.avro.specific.SpecificRecord;
+
+/**
+ * Translates between the node's events and the Avro records of the exchange contract ({@code schemas/}). The two are
+ * kept apart so that the contract can evolve by its own rules while the domain stays free of Avro.
+ */
+final class AvroEvents {
+
+    private AvroEvents() {}
+
+    /** The Avro record that carries the event on the wire. */
+    static SpecificRecord toAvro(ExchangeEvent event) {
+        EventHeader h = event.header();
+        if (event instanceof RegistrationRequested e) {
+            return nl.mboexchange.exchange.RegistrationRequested.newBuilder()
+                    .setEventId(h.eventId())
+                    .setOccurredAt(h.occurredAt())
+                    .setEnrolmentId(h.enrolmentId().value())
+                    .setSenderSchool(h.sender().value())
+                    .setRecipientSchool(h.recipient().value())
+                    .setStudent(nl.mboexchange.exchange.VisitingStudent.newBuilder()
+                            .setExchangeId(e.student().exchangeId())
+                            .setGivenName(e.student().givenName())
+                            .setFamilyName(e.student().familyName())
+                            .setDateOfBirth(e.student().dateOfBirth())
+                            .setEmail(e.student().email())
+                            .build())
+                    .setCourse(nl.mboexchange.exchange.CourseOffering.newBuilder()
+                            .setCourseCode(e.course().courseCode().value())
+                            .setOfferingId(e.course().offeringId())
+                            .setTitle(e.course().title())
+                            .setStudyLoadHours(e.course().studyLoadHours())
+                            .setStartDate(e.course().startDate())
+                            .setEndDate(e.course().endDate())
+                            .setResultScale(nl.mboexchange.exchange.ResultScale.valueOf(
+                                    e.course().resultScale().name()))
+                            .build())
+                    .build();
+        }
+        if (event instanceof RegistrationAccepted e) {
+            return nl.mboexchange.exchange.RegistrationAccepted.newBuilder()
+                    .setEventId(h.eventId())
+                    .setOccurredAt(h.occurredAt())
+                    .setEnrolmentId(h.enrolmentId().value())
+                    .setSenderSchool(h.sender().value())
+                    .setRecipientSchool(h.recipient().value())
+                    .setNote(e.note())
+                    .build();
+        }
+        if (event instanceof RegistrationRejected e) {
+            return nl.mboexchange.exchange.RegistrationRejected.newBuilder()
+                    .setEventId(h.eventId())
+                    .setOccurredAt(h.occurredAt())
+                    .setEnrolmentId(h.enrolmentId().value())
+                    .setSenderSchool(h.sender().value())
+                    .setRecipientSchool(h.recipient().value())
+                    .setReasonCode(nl.mboexchange.exchange.RejectionReason.valueOf(
+                            e.rejection().reasonCode().name()))
+                    .setReasonText(e.rejection().reasonText())
+                    .build();
+        }
+        if (event instanceof RegistrationWithdrawn e) {
+            return nl.mboexchange.exchange.RegistrationWithdrawn.newBuilder()
+                    .setEventId(h.eventId())
+                    .setOccurredAt(h.occurredAt())
+                    .setEnrolmentId(h.enrolmentId().value())
+                    .setSenderSchool(h.sender().value())
+                    .setRecipientSchool(h.recipient().value())
+                    .setReason(e.reason())
+                    .build();
+        }
+        if (event instanceof CourseResultRecorded e) {
+            return nl.mboexchange.exchange.CourseResultRecorded.newBuilder()
+                    .setEventId(h.eventId())
+                    .setOccurredAt(h.occurredAt())
+                    .setEnrolmentId(h.enrolmentId().value())
+                    .setSenderSchool(h.sender().value())
+                    .setRecipientSchool(h.recipient().value())
+                    .setAttempt(e.attempt())
+                    .setVersion(e.version())
+                    .setGrade(toAvro(e.grade()))
+                    .setFinalResult(e.finalResult())
+                    .setAssessedOn(e.assessedOn())
+                    .setCorrectionReason(e.correctionReason())
+                    .build();
+        }
+        if (event instanceof CourseResultRevoked e) {
+            return nl.mboexchange.exchange.CourseResultRevoked.newBuilder()
+                    .setEventId(h.eventId())
+                    .setOccurredAt(h.occurredAt())
+                    .setEnrolmentId(h.enrolmentId().value())
+                    .setSenderSchool(h.sender().value())
+                    .setRecipientSchool(h.recipient().value())
+                    .setAttempt(e.attempt())
+                    .setVersion(e.version())
+                    .setReason(e.reason())
+                    .build();
+        }
+        if (event instanceof ResultAcknowledged e) {
+            return nl.mboexchange.exchange.ResultAcknowledged.newBuilder()
+                    .setEventId(h.eventId())
+                    .setOccurredAt(h.occurredAt())
+                    .setEnrolmentId(h.enrolmentId().value())
+                    .setSenderSchool(h.sender().value())
+                    .setRecipientSchool(h.recipient().value())
+                    .setAcknowledgedEventId(e.acknowledgedEventId())
+                    .setAttempt(e.attempt())
+                    .setVersion(e.version())
+                    .build();
+        }
+        throw new IllegalArgumentException("no Avro record for " + event.type());
+    }
+
+    /**
+     * The node's event for a received Avro record.
+     *
+     * @throws nl.mboexchange.node.shared.InvalidInput when the record breaks a rule of the domain (a grade off the
+     *     scale, a course code that is not an SBB code, ...)
+     * @throws UnknownEventType when the record is not an event of the exchange
+     */
+    static ExchangeEvent fromAvro(Object record) {
+        if (record instanceof nl.mboexchange.exchange.RegistrationRequested r) {
+            return new RegistrationRequested(
+                    header(
+                            r.getEventId(),
+                            r.getOccurredAt(),
+                            r.getEnrolmentId(),
+                            r.getSenderSchool(),
+                            r.getRecipientSchool()),
+                    new VisitingStudent(
+                            r.getStudent().getExchangeId(),
+                            r.getStudent().getGivenName(),
+                            r.getStudent().getFamilyName(),
+                            r.getStudent().getDateOfBirth(),
+                            r.getStudent().getEmail()),
+                    new CourseOffering(
+                            CourseCode.of(r.getCourse().getCourseCode()),
+                            r.getCourse().getOfferingId(),
+                            r.getCourse().getTitle(),
+                            r.getCourse().getStudyLoadHours(),
+                            r.getCourse().getStartDate(),
+                            r.getCourse().getEndDate(),
+                            ResultScale.valueOf(r.getCourse().getResultScale().name())));
+        }
+        if (record instanceof nl.mboexchange.exchange.RegistrationAccepted r) {
+            return new RegistrationAccepted(
+                    header(
+                            r.getEventId(),
+                            r.getOccurredAt(),
+                            r.getEnrolmentId(),
+                            r.getSenderSchool(),
+                            r.getRecipientSchool()),
+                    r.getNote());
+        }
+        if (record instanceof nl.mboexchange.exchange.RegistrationRejected r) {
+            return new RegistrationRejected(
+                    header(
+                            r.getEventId(),
+                            r.getOccurredAt(),
+                            r.getEnrolmentId(),
+                            r.getSenderSchool(),
+                            r.getRecipientSchool()),
+                    new Rejection(RejectionReason.valueOf(r.getReasonCode().name()), r.getReasonText()));
+        }
+        if (record instanceof nl.mboexchange.exchange.RegistrationWithdrawn r) {
+            return new RegistrationWithdrawn(
+                    header(
+                            r.getEventId(),
+                            r.getOccurredAt(),
+                            r.getEnrolmentId(),
+                            r.getSenderSchool(),
+                            r.getRecipientSchool()),
+                    r.getReason());
+        }
+        if (record instanceof nl.mboexchange.exchange.CourseResultRecorded r) {
+            return new CourseResultRecorded(
+                    header(
+                            r.getEventId(),
+                            r.getOccurredAt(),
+                            r.getEnrolmentId(),
+                            r.getSenderSchool(),
+                            r.getRecipientSchool()),
+                    r.getAttempt(),
+                    r.getVersion(),
+                    grade(r.getGrade()),
+                    r.getFinalResult(),
+                    r.getAssessedOn(),
+                    r.getCorrectionReason());
+        }
+        if (record instanceof nl.mboexchange.exchange.CourseResultRevoked r) {
+            return new CourseResultRevoked(
+                    header(
+                            r.getEventId(),
+                            r.getOccurredAt(),
+                            r.getEnrolmentId(),
+                            r.getSenderSchool(),
+                            r.getRecipientSchool()),
+                    r.getAttempt(),
+                    r.getVersion(),
+                    r.getReason());
+        }
+        if (record instanceof nl.mboexchange.exchange.ResultAcknowledged r) {
+            return new ResultAcknowledged(
+                    header(
+                            r.getEventId(),
+                            r.getOccurredAt(),
+                            r.getEnrolmentId(),
+                            r.getSenderSchool(),
+                            r.getRecipientSchool()),
+                    r.getAcknowledgedEventId(),
+                    r.getAttempt(),
+                    r.getVersion());
+        }
+        throw new UnknownEventType(
+                record == null
+                        ? "an empty record (no value)"
+                        : record.getClass().getName());
+    }
+
+    private static EventHeader header(
+            java.util.UUID eventId,
+            java.time.Instant occurredAt,
+            java.util.UUID enrolmentId,
+            String sender,
+            String recipient) {
+        return new EventHeader(
+                eventId,
+                occurredAt,
+                enrolmentId == null ? null : new EnrolmentId(enrolmentId),
+                sender == null ? null : SchoolCode.of(sender),
+                recipient == null ? null : SchoolCode.of(recipient));
+    }
+
+    private static Object toAvro(Grade grade) {
+        if (grade instanceof NumericGrade numeric) {
+            return new nl.mboexchange.exchange.NumericGrade(numeric.value());
+        }
+        return nl.mboexchange.exchange.PassFailGrade.valueOf(((PassFailGrade) grade).name());
+    }
+
+    private static Grade grade(Object grade) {
+        if (grade instanceof nl.mboexchange.exchange.NumericGrade numeric) {
+            return new NumericGrade(numeric.getValue());
+        }
+        if (grade instanceof nl.mboexchange.exchange.PassFailGrade passFail) {
+            return PassFailGrade.valueOf(passFail.name());
+        }
+        throw new UnknownEventType(
+                "a grade of type " + (grade == null ? "null" : grade.getClass().getName()));
+    }
+
+    /** A record on an exchange channel that is not one of the exchange's events. */
+    static final class UnknownEventType extends RuntimeException {
+        UnknownEventType(String what) {
+            super("not an event of the exchange: " + what);
+        }
+    }
+}

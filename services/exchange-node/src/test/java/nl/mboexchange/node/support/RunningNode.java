@@ -1,0 +1,131 @@
+package nl.mboexchange.node.support;
+
+import com.jayway.jsonpath.JsonPath;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import nl.mboexchange.node.ExchangeNodeApplication;
+import nl.mboexchange.testinfra.TestInfrastructure;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.client.RestClient;
+
+/**
+ * A whole exchange node, as a school runs it: its own database, the shared broker and registry, and its REST API on
+ * a port of its own. Several can run in one JVM, one per school.
+ */
+public final class RunningNode implements AutoCloseable {
+
+    public static final String TOPIC_PREFIX = "it.";
+    public static final String REGISTRAR = "registrar";
+    public static final String PASSWORD = "secret";
+
+    private final String school;
+    private final ConfigurableApplicationContext context;
+    private final RestClient rest;
+
+    private RunningNode(String school, ConfigurableApplicationContext context) {
+        this.school = school;
+        this.context = context;
+        String port = context.getEnvironment().getProperty("local.server.port");
+        this.rest = RestClient.builder()
+                .baseUrl("http://127.0.0.1:" + port + "/api/v1")
+                .defaultHeaders(headers -> headers.setBasicAuth(REGISTRAR, PASSWORD))
+                .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {})
+                .build();
+    }
+
+    /** Starts the node of {@code school} on the database {@code database}, with any further settings. */
+    public static RunningNode start(String school, String database, Map<String, Object> settings) {
+        TestInfrastructure infrastructure = TestInfrastructure.get();
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("mbo.node.school-code", school);
+        properties.put("spring.datasource.url", infrastructure.jdbcUrl(database));
+        properties.put("spring.datasource.username", infrastructure.databaseUser());
+        properties.put("spring.datasource.password", infrastructure.databasePassword());
+        properties.put("spring.kafka.bootstrap-servers", infrastructure.kafkaBootstrapServers());
+        properties.put("mbo.kafka.schema-registry-url", infrastructure.schemaRegistryUrl());
+        properties.put("mbo.kafka.topic-prefix", TOPIC_PREFIX);
+        properties.put("mbo.kafka.channel-discovery-interval", "500ms");
+        properties.put("mbo.kafka.channel-partitions", 2);
+        properties.put("mbo.security.registrars[0].username", REGISTRAR);
+        properties.put("mbo.security.registrars[0].password", PASSWORD);
+        properties.put("server.address", "127.0.0.1");
+        properties.put("server.port", 0);
+        properties.put("spring.main.banner-mode", "off");
+        properties.putAll(settings);
+        // As command-line arguments: they win over application.yml, as the environment of a real node does.
+        String[] arguments = properties.entrySet().stream()
+                .map(setting -> "--" + setting.getKey() + "=" + setting.getValue())
+                .toArray(String[]::new);
+        var context = new SpringApplicationBuilder(ExchangeNodeApplication.class).run(arguments);
+        return new RunningNode(school, context);
+    }
+
+    public String school() {
+        return school;
+    }
+
+    public JdbcTemplate jdbc() {
+        return context.getBean(JdbcTemplate.class);
+    }
+
+    /** POSTs JSON to the API; returns status and body. */
+    public Response post(String path, String json) {
+        var entity = rest.post()
+                .uri(path)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(json)
+                .retrieve()
+                .toEntity(String.class);
+        return new Response(entity.getStatusCode().value(), entity.getBody());
+    }
+
+    public Response get(String path) {
+        var entity = rest.get().uri(path).retrieve().toEntity(String.class);
+        return new Response(entity.getStatusCode().value(), entity.getBody());
+    }
+
+    /** The enrolment as the registrar sees it, once it satisfies {@code condition}. */
+    public String awaitEnrolment(String id, Predicate<String> condition) {
+        return eventually(() -> get("/enrolments/" + id), r -> r.status() == 200 && condition.test(r.body()))
+                .body();
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+
+    /** The answer of the API. */
+    public record Response(int status, String body) {
+        public <T> T read(String jsonPath) {
+            return JsonPath.read(body, jsonPath);
+        }
+    }
+
+    /** Polls until the value satisfies the condition, for at most 30 seconds. */
+    public static <T> T eventually(Supplier<T> value, Predicate<T> condition) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        T last = value.get();
+        while (!condition.test(last)) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("not as expected within 30 s; last seen: " + last);
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+            last = value.get();
+        }
+        return last;
+    }
+}
