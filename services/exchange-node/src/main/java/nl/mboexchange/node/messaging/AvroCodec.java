@@ -5,6 +5,7 @@ import nl.mboexchange.node.enrolment.ExchangeEvent;
 import nl.mboexchange.serde.AvroSerdeConfig;
 import nl.mboexchange.serde.KafkaAvroDeserializer;
 import nl.mboexchange.serde.KafkaAvroSerializer;
+import org.apache.avro.generic.IndexedRecord;
 import org.apache.kafka.common.header.Headers;
 
 /**
@@ -12,7 +13,7 @@ import org.apache.kafka.common.header.Headers;
  * The node serialises itself, rather than in the producer, so that the same bytes can be forwarded unchanged to the
  * dead-letter topic and a record that does not decode never reaches a Kafka deserializer loop.
  */
-class AvroCodec implements AutoCloseable {
+public class AvroCodec implements AutoCloseable {
 
     private final KafkaAvroSerializer serializer = new KafkaAvroSerializer();
     private final KafkaAvroDeserializer deserializer = new KafkaAvroDeserializer();
@@ -38,13 +39,18 @@ class AvroCodec implements AutoCloseable {
         return serializer.serialize(topic, AvroEvents.toAvro(event));
     }
 
+    /** A record of another contract than the exchange, as it is. */
+    public byte[] encode(String topic, IndexedRecord record) {
+        return serializer.serialize(topic, record);
+    }
+
     /**
      * The decoded record.
      *
      * @throws nl.mboexchange.serde.AvroSerdeException when the bytes are not a record of a known schema, or the
      *     registry cannot be asked ({@link nl.mboexchange.serde.AvroSerdeException#isRetriable()})
      */
-    Object decode(String topic, Headers headers, byte[] value) {
+    public Object decode(String topic, Headers headers, byte[] value) {
         return deserializer.deserialize(topic, headers, value);
     }
 

@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * exchange something, so nobody has to set up every pair in advance. Where ACLs forbid creating topics, the
  * operator creates them and the refusal here is only logged.
  */
-class ChannelAdmin implements AutoCloseable {
+public class ChannelAdmin implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ChannelAdmin.class);
 
@@ -33,7 +33,7 @@ class ChannelAdmin implements AutoCloseable {
     }
 
     /** Makes sure the topic exists before it is written. */
-    void ensure(String topic) {
+    public void ensure(String topic) {
         if (ensured.contains(topic)) {
             return;
         }

@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
  * The dead-letter topic of this school: every record the node would not take in, its bytes unchanged, with why in
  * headers, so that an operator can read, fix and replay it. Sent before the offsets are committed.
  */
-class DeadLetters {
+public class DeadLetters {
 
     /** Why, in a word: {@link Reason}. */
     static final String REASON = "mbo.deadletter.reason";
@@ -36,7 +36,7 @@ class DeadLetters {
     private static final Logger log = LoggerFactory.getLogger(DeadLetters.class);
 
     /** The kinds of record the node refuses. */
-    enum Reason {
+    public enum Reason {
         /** Not Avro in the Confluent wire format, or a schema id the registry does not know. */
         UNDECODABLE,
         /** Decodes, but is not an event of the exchange or breaks its rules (key, course code, grade...). */
@@ -48,7 +48,7 @@ class DeadLetters {
     }
 
     /** One record to dead-letter. */
-    record DeadLetter(ConsumerRecord<String, byte[]> record, Reason reason, String code, String detail) {}
+    public record DeadLetter(ConsumerRecord<String, byte[]> record, Reason reason, String code, String detail) {}
 
     private final Producer<String, byte[]> producer;
     private final String topic;
@@ -70,7 +70,7 @@ class DeadLetters {
     }
 
     /** Sends them all and waits until Kafka has them; throws when it has not, so the batch is redone. */
-    void send(List<DeadLetter> letters) {
+    public void send(List<DeadLetter> letters) {
         if (letters.isEmpty()) {
             return;
         }

@@ -125,7 +125,9 @@ class OutboxPublisher implements SmartLifecycle {
                         message.topic(),
                         null,
                         message.key(),
-                        codec.encode(message.topic(), message.event()),
+                        message.record() == null
+                                ? codec.encode(message.topic(), message.event())
+                                : codec.encode(message.topic(), message.record()),
                         headers)));
             }
             producer.flush();

@@ -24,8 +24,12 @@ class JdbcOutboxRepository implements OutboxRepository {
             insert into outbox_event (event_id, topic, message_key, event_type, payload, created_at)
             values (?, ?, ?, ?, cast(? as json), ?)
             """;
+    private static final String INSERT_RECORD = """
+            insert into outbox_event (event_id, topic, message_key, event_type, payload, payload_schema, created_at)
+            values (?, ?, ?, ?, cast(? as json), ?, ?)
+            """;
     private static final String CLAIM = """
-            select id, event_id, topic, message_key, event_type, payload, created_at from outbox_event
+            select id, event_id, topic, message_key, event_type, payload, payload_schema, created_at from outbox_event
             where published_at is null order by id limit ? for update skip locked
             """;
 
@@ -35,6 +39,7 @@ class JdbcOutboxRepository implements OutboxRepository {
     private final Clock clock;
     private final MeterRegistry meters;
     private final OutboxSignal signal;
+    private final AvroJson avroJson = new AvroJson();
 
     JdbcOutboxRepository(
             JdbcTemplate jdbc,
@@ -67,6 +72,30 @@ class JdbcOutboxRepository implements OutboxRepository {
         });
         events.forEach(event ->
                 meters.counter("mbo.outbox.enqueued", "type", event.type()).increment());
+        wakeAfterCommit();
+    }
+
+    @Override
+    public void enqueueRecords(List<OutboxRecord> records) {
+        if (records.isEmpty()) {
+            return;
+        }
+        Timestamp now = Timestamp.from(clock.instant());
+        jdbc.batchUpdate(INSERT_RECORD, records, records.size(), (ps, record) -> {
+            ps.setObject(1, record.messageId());
+            ps.setString(2, record.topic());
+            ps.setString(3, record.key());
+            ps.setString(4, record.type());
+            ps.setString(5, avroJson.write(record.record()));
+            ps.setString(6, record.record().getSchema().getFullName());
+            ps.setTimestamp(7, now);
+        });
+        records.forEach(record ->
+                meters.counter("mbo.outbox.enqueued", "type", record.type()).increment());
+        wakeAfterCommit();
+    }
+
+    private void wakeAfterCommit() {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
@@ -85,13 +114,16 @@ class JdbcOutboxRepository implements OutboxRepository {
                 CLAIM,
                 (rs, row) -> {
                     String type = rs.getString("event_type");
+                    String payload = rs.getString("payload");
+                    String schema = rs.getString("payload_schema");
                     return new OutboxMessage(
                             rs.getLong("id"),
                             rs.getObject("event_id", UUID.class),
                             rs.getString("topic"),
                             rs.getString("message_key"),
                             type,
-                            json.read(type, rs.getString("payload")),
+                            schema == null ? json.read(type, payload) : null,
+                            schema == null ? null : avroJson.read(schema, payload),
                             rs.getTimestamp("created_at").toInstant());
                 },
                 limit);

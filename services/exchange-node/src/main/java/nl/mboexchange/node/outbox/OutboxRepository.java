@@ -15,6 +15,9 @@ public interface OutboxRepository {
     /** Adds the events to the outbox, addressed to the channel from their sender to their recipient. */
     void enqueue(List<? extends ExchangeEvent> events);
 
+    /** Adds records of another Avro contract than the exchange, each to its own topic and key. */
+    void enqueueRecords(List<OutboxRecord> records);
+
     /**
      * The oldest unpublished messages, at most {@code limit}, in outbox order, locked until the calling transaction
      * ends; concurrent publishers skip them rather than wait. Must run inside a transaction.

@@ -209,7 +209,8 @@ class TwoSchoolsExchangeIT {
             id = request(stopped, HOST, "PASS_FAIL");
             assertThat(stopped.jdbc()
                             .queryForObject(
-                                    "select count(*) from outbox_event where message_key = ? and published_at is null",
+                                    "select count(*) from outbox_event where message_key = ? and published_at is null"
+                                            + " and event_type = 'RegistrationRequested'",
                                     Integer.class,
                                     id))
                     .isEqualTo(1);

@@ -1,5 +1,6 @@
 package nl.mboexchange.node.enrolment.application;
 
+import static nl.mboexchange.node.shared.Require.atLeast;
 import static nl.mboexchange.node.shared.Require.present;
 
 import java.time.LocalDate;
@@ -29,5 +30,6 @@ public record CorrectResult(
 
     public CorrectResult {
         present(enrolmentId, "enrolmentId");
+        atLeast(expectedLatestVersion, 1, "expectedVersion");
     }
 }

@@ -137,8 +137,9 @@ public class EnrolmentService {
     private Enrolment store(Enrolment enrolment, Instant now) {
         List<ExchangeEvent> sent = enrolment.releaseEvents();
         Enrolment stored = enrolments.save(enrolment);
-        timeline.append(
-                sent.stream().map(event -> TimelineEvent.sent(event, now)).toList());
+        timeline.append(sent.stream()
+                .map(event -> TimelineEvent.sent(event, enrolment, now))
+                .toList());
         outbox.enqueue(sent);
         return stored;
     }

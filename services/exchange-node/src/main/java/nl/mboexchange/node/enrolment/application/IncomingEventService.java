@@ -157,9 +157,9 @@ public class IncomingEventService {
             try {
                 Enrolment enrolment = applyTo(event);
                 changed.add(enrolment);
-                timelineEvents.add(TimelineEvent.received(event, now));
+                timelineEvents.add(TimelineEvent.received(event, enrolment, now));
                 for (ExchangeEvent reply : enrolment.releaseEvents()) {
-                    timelineEvents.add(TimelineEvent.sent(reply, now));
+                    timelineEvents.add(TimelineEvent.sent(reply, enrolment, now));
                     replies.add(reply);
                 }
                 outcomes.put(event.eventId(), new EventOutcome.Applied(event.eventId()));

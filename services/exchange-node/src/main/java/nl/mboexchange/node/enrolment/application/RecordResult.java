@@ -1,5 +1,6 @@
 package nl.mboexchange.node.enrolment.application;
 
+import static nl.mboexchange.node.shared.Require.atLeast;
 import static nl.mboexchange.node.shared.Require.present;
 
 import java.time.LocalDate;
@@ -20,5 +21,6 @@ public record RecordResult(EnrolmentId enrolmentId, int attempt, Grade grade, bo
 
     public RecordResult {
         present(enrolmentId, "enrolmentId");
+        atLeast(attempt, 1, "attempt");
     }
 }

@@ -1,0 +1,141 @@
+package nl.mboexchange.node.sis;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import nl.mboexchange.node.enrolment.application.EnrolmentService;
+import nl.mboexchange.node.idempotency.IdempotentExecution;
+import nl.mboexchange.node.messaging.AvroCodec;
+import nl.mboexchange.node.messaging.ChannelAdmin;
+import nl.mboexchange.node.messaging.DeadLetters;
+import nl.mboexchange.node.messaging.ExchangeTopics;
+import nl.mboexchange.node.outbox.OutboxRepository;
+import nl.mboexchange.node.school.SchoolCode;
+import nl.mboexchange.node.timeline.Timeline;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
+import org.springframework.kafka.core.MicrometerConsumerListener;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
+import org.springframework.kafka.listener.ContainerProperties;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.util.backoff.FixedBackOff;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The SIS integration: the consumer of this school's commands topic, and the timeline that also writes an update for
+ * the events topic. Needs Kafka ({@code mbo.kafka.enabled}) and is switched off with {@code mbo.sis.enabled=false}.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnBooleanProperty(name = "mbo.kafka.enabled", matchIfMissing = true)
+@ConditionalOnBooleanProperty(name = "mbo.sis.enabled", matchIfMissing = true)
+class SisConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(SisConfiguration.class);
+
+    @Bean
+    CommandInProgress commandInProgress() {
+        return new CommandInProgress();
+    }
+
+    @Bean
+    SisUpdates sisUpdates(ExchangeTopics topics, SchoolCode self, Clock clock) {
+        return new SisUpdates(topics, self, clock);
+    }
+
+    /** The timeline the application services use; the stored one is {@code JdbcTimeline}'s bean, by its name. */
+    @Bean
+    @Primary
+    Timeline updatingTimeline(
+            @Qualifier("jdbcTimeline") Timeline stored,
+            OutboxRepository outbox,
+            SisUpdates updates,
+            CommandInProgress inProgress) {
+        return new UpdatingTimeline(stored, outbox, updates, inProgress);
+    }
+
+    @Bean
+    SisCommandHandler sisCommandHandler(
+            EnrolmentService enrolments,
+            IdempotentExecution once,
+            OutboxRepository outbox,
+            SisUpdates updates,
+            CommandInProgress inProgress,
+            PlatformTransactionManager transactions,
+            JsonMapper json,
+            MeterRegistry meters,
+            ExchangeTopics topics,
+            SchoolCode self,
+            Clock clock) {
+        return new SisCommandHandler(
+                enrolments,
+                once,
+                outbox,
+                new SisCommands(clock),
+                updates,
+                inProgress,
+                transactions,
+                json,
+                meters,
+                topics.commands(self));
+    }
+
+    @Bean
+    ConcurrentMessageListenerContainer<String, byte[]> sisCommandListenerContainer(
+            KafkaProperties kafka,
+            ExchangeTopics topics,
+            SchoolCode self,
+            ChannelAdmin channelAdmin,
+            AvroCodec codec,
+            SisCommandHandler handler,
+            DeadLetters deadLetters,
+            MeterRegistry meters) {
+        createSchoolTopics(channelAdmin, topics, self);
+        Map<String, Object> config = kafka.buildConsumerProperties();
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, "exchange-node-" + self.value() + "-sis");
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, "exchange-node-" + self.value() + "-sis");
+        // Commands sent while the node was down, or before it first started, are carried out when it comes up.
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.putIfAbsent(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
+        var factory = new DefaultKafkaConsumerFactory<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+        factory.addListener(new MicrometerConsumerListener<>(meters));
+
+        var container = new ContainerProperties(topics.commands(self));
+        container.setAckMode(ContainerProperties.AckMode.BATCH);
+        container.setMessageListener(new SisCommandListener(codec, handler, deadLetters));
+        // One consumer thread: the commands of one enrolment are carried out in the order the SIS sent them.
+        var listener = new ConcurrentMessageListenerContainer<>(factory, container);
+        listener.setBeanName("sis-command-listener");
+        // Bad commands are rejected or dead-lettered by the listener itself; what reaches the error handler is the
+        // registry or the database being away, which is waited out rather than skipped: no command is lost.
+        listener.setCommonErrorHandler(
+                new DefaultErrorHandler(new FixedBackOff(1000, FixedBackOff.UNLIMITED_ATTEMPTS)));
+        return listener;
+    }
+
+    /** The school's own topics exist before its SIS and its node use them, where the node may create topics. */
+    private static void createSchoolTopics(ChannelAdmin channelAdmin, ExchangeTopics topics, SchoolCode self) {
+        for (String topic : List.of(topics.commands(self), topics.events(self), topics.deadLetters(self))) {
+            try {
+                channelAdmin.ensure(topic);
+            } catch (RuntimeException e) {
+                log.warn(
+                        "Could not make sure topic {} exists ({}); it is created when first written",
+                        topic,
+                        e.getMessage());
+            }
+        }
+    }
+}

@@ -1,0 +1,184 @@
+package nl.mboexchange.node.sis;
+
+import java.time.Clock;
+import java.util.UUID;
+import nl.mboexchange.node.enrolment.CourseResultRecorded;
+import nl.mboexchange.node.enrolment.CourseResultRevoked;
+import nl.mboexchange.node.enrolment.Enrolment;
+import nl.mboexchange.node.enrolment.EnrolmentRole;
+import nl.mboexchange.node.enrolment.ExchangeEvent;
+import nl.mboexchange.node.enrolment.RegistrationAccepted;
+import nl.mboexchange.node.enrolment.RegistrationRejected;
+import nl.mboexchange.node.enrolment.RegistrationRequested;
+import nl.mboexchange.node.enrolment.RegistrationWithdrawn;
+import nl.mboexchange.node.enrolment.ResultAcknowledged;
+import nl.mboexchange.node.messaging.ExchangeTopics;
+import nl.mboexchange.node.outbox.OutboxRecord;
+import nl.mboexchange.node.school.SchoolCode;
+import nl.mboexchange.node.timeline.Direction;
+import nl.mboexchange.node.timeline.TimelineEvent;
+import nl.mboexchange.sis.CommandRejected;
+import nl.mboexchange.sis.EnrolmentUpdate;
+import nl.mboexchange.sis.event.CourseOffering;
+import nl.mboexchange.sis.event.EnrolmentChange;
+import nl.mboexchange.sis.event.EnrolmentStatus;
+import nl.mboexchange.sis.event.RejectionKind;
+import nl.mboexchange.sis.event.RejectionReason;
+import nl.mboexchange.sis.event.ResultScale;
+import nl.mboexchange.sis.event.ResultVersion;
+import nl.mboexchange.sis.event.VisitingStudent;
+
+/**
+ * The messages on this school's events topic, as outbox records keyed by enrolment id: an {@link EnrolmentUpdate} for
+ * each event an enrolment sent or applied, and for a command that changed nothing; a {@link CommandRejected} for a
+ * command that was refused.
+ */
+final class SisUpdates {
+
+    private final String topic;
+    private final Clock clock;
+
+    SisUpdates(ExchangeTopics topics, SchoolCode self, Clock clock) {
+        this.topic = topics.events(self);
+        this.clock = clock;
+    }
+
+    /**
+     * The update for an event the enrolment sent or applied.
+     *
+     * @param entry the timeline entry of the event; it must be {@link TimelineEvent#applied() applied}
+     * @param command the SIS command that caused it, or {@code null}
+     */
+    OutboxRecord of(TimelineEvent entry, IssuedCommand command) {
+        ExchangeEvent event = entry.event();
+        boolean sent = entry.direction() == Direction.OUT;
+        SchoolCode self = sent ? event.sender() : event.recipient();
+        SchoolCode other = sent ? event.recipient() : event.sender();
+        boolean home = entry.role() == EnrolmentRole.HOME;
+        EnrolmentUpdate.Builder update = EnrolmentUpdate.newBuilder()
+                .setEventId(UUID.randomUUID())
+                .setOccurredAt(event.occurredAt())
+                .setEnrolmentId(event.enrolmentId().value())
+                .setRole(nl.mboexchange.sis.event.EnrolmentRole.valueOf(
+                        entry.role().name()))
+                .setStatus(EnrolmentStatus.valueOf(entry.status().name()))
+                .setHomeSchool((home ? self : other).value())
+                .setHostSchool((home ? other : self).value())
+                .setCommandId(command == null ? null : command.commandId())
+                .setIssuedBy(command == null ? null : command.issuedBy())
+                .setExchangeEventId(event.eventId());
+        describe(event, sent, update);
+        return record(event.enrolmentId().toString(), update.build());
+    }
+
+    /** The answer to a command that found its enrolment already as it asks. */
+    OutboxRecord unchanged(IssuedCommand command, Enrolment enrolment) {
+        return record(
+                enrolment.id().toString(),
+                EnrolmentUpdate.newBuilder()
+                        .setEventId(UUID.randomUUID())
+                        .setOccurredAt(clock.instant())
+                        .setEnrolmentId(enrolment.id().value())
+                        .setChange(EnrolmentChange.NO_CHANGE)
+                        .setRole(nl.mboexchange.sis.event.EnrolmentRole.valueOf(
+                                enrolment.role().name()))
+                        .setStatus(EnrolmentStatus.valueOf(enrolment.status().name()))
+                        .setHomeSchool(enrolment.homeSchool().value())
+                        .setHostSchool(enrolment.hostSchool().value())
+                        .setCommandId(command.commandId())
+                        .setIssuedBy(command.issuedBy())
+                        .build());
+    }
+
+    /** The answer to a command that was not carried out. */
+    OutboxRecord rejected(IssuedCommand command, RejectionKind kind, String code, String field, String reason) {
+        return record(
+                command.enrolmentId().toString(),
+                CommandRejected.newBuilder()
+                        .setEventId(UUID.randomUUID())
+                        .setOccurredAt(clock.instant())
+                        .setEnrolmentId(command.enrolmentId().value())
+                        .setCommandId(command.commandId())
+                        .setCommandType(command.type())
+                        .setIssuedBy(command.issuedBy())
+                        .setKind(kind)
+                        .setCode(code)
+                        .setField(field)
+                        .setReason(reason)
+                        .build());
+    }
+
+    private OutboxRecord record(String key, EnrolmentUpdate update) {
+        return new OutboxRecord(update.getEventId(), topic, key, update);
+    }
+
+    private OutboxRecord record(String key, CommandRejected rejected) {
+        return new OutboxRecord(rejected.getEventId(), topic, key, rejected);
+    }
+
+    private static void describe(ExchangeEvent event, boolean sent, EnrolmentUpdate.Builder update) {
+        if (event instanceof RegistrationRequested e) {
+            update.setChange(sent ? EnrolmentChange.ENROLMENT_REQUESTED : EnrolmentChange.VISITING_STUDENT_REGISTERED)
+                    .setStudent(VisitingStudent.newBuilder()
+                            .setExchangeId(e.student().exchangeId())
+                            .setGivenName(e.student().givenName())
+                            .setFamilyName(e.student().familyName())
+                            .setDateOfBirth(e.student().dateOfBirth())
+                            .setEmail(e.student().email())
+                            .build())
+                    .setCourse(CourseOffering.newBuilder()
+                            .setCourseCode(e.course().courseCode().value())
+                            .setOfferingId(e.course().offeringId())
+                            .setTitle(e.course().title())
+                            .setStudyLoadHours(e.course().studyLoadHours())
+                            .setStartDate(e.course().startDate())
+                            .setEndDate(e.course().endDate())
+                            .setResultScale(
+                                    ResultScale.valueOf(e.course().resultScale().name()))
+                            .build());
+        } else if (event instanceof RegistrationAccepted e) {
+            update.setChange(sent ? EnrolmentChange.ENROLMENT_ACCEPTED : EnrolmentChange.ACCEPTANCE_RECEIVED)
+                    .setAcceptanceNote(e.note());
+        } else if (event instanceof RegistrationRejected e) {
+            update.setChange(sent ? EnrolmentChange.ENROLMENT_REJECTED : EnrolmentChange.REJECTION_RECEIVED)
+                    .setRejectionReasonCode(
+                            RejectionReason.valueOf(e.rejection().reasonCode().name()))
+                    .setRejectionReasonText(e.rejection().reasonText());
+        } else if (event instanceof RegistrationWithdrawn e) {
+            update.setChange(sent ? EnrolmentChange.ENROLMENT_WITHDRAWN : EnrolmentChange.WITHDRAWAL_RECEIVED)
+                    .setWithdrawalReason(e.reason());
+        } else if (event instanceof CourseResultRecorded e) {
+            boolean first = e.version() == 1;
+            EnrolmentChange change;
+            if (sent) {
+                change = first ? EnrolmentChange.RESULT_RECORDED : EnrolmentChange.RESULT_CORRECTED;
+            } else {
+                change = first ? EnrolmentChange.RESULT_RECEIVED : EnrolmentChange.CORRECTION_RECEIVED;
+            }
+            update.setChange(change)
+                    .setResult(ResultVersion.newBuilder()
+                            .setAttempt(e.attempt())
+                            .setVersion(e.version())
+                            .setGrade(e.grade().text())
+                            .setFinalResult(e.finalResult())
+                            .setAssessedOn(e.assessedOn())
+                            .setCorrectionReason(e.correctionReason())
+                            .build());
+        } else if (event instanceof CourseResultRevoked e) {
+            update.setChange(sent ? EnrolmentChange.RESULT_REVOKED : EnrolmentChange.REVOCATION_RECEIVED)
+                    .setResult(ResultVersion.newBuilder()
+                            .setAttempt(e.attempt())
+                            .setVersion(e.version())
+                            .setRevocationReason(e.reason())
+                            .build());
+        } else if (event instanceof ResultAcknowledged e) {
+            update.setChange(sent ? EnrolmentChange.RECEIPT_SENT : EnrolmentChange.RECEIPT_RECEIVED)
+                    .setResult(ResultVersion.newBuilder()
+                            .setAttempt(e.attempt())
+                            .setVersion(e.version())
+                            .build());
+        } else {
+            throw new IllegalArgumentException("no update for " + event.type());
+        }
+    }
+}

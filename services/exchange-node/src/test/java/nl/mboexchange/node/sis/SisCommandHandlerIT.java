@@ -1,0 +1,155 @@
+package nl.mboexchange.node.sis;
+
+import static nl.mboexchange.node.sis.SisCommandFixture.acceptEnrolment;
+import static nl.mboexchange.node.sis.SisCommandFixture.requestEnrolment;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import nl.mboexchange.node.enrolment.application.EnrolmentService;
+import nl.mboexchange.node.idempotency.IdempotentExecution;
+import nl.mboexchange.node.messaging.ExchangeTopics;
+import nl.mboexchange.node.outbox.OutboxRepository;
+import nl.mboexchange.node.school.SchoolCode;
+import nl.mboexchange.node.sis.SisCommandHandler.Outcome;
+import nl.mboexchange.node.sis.SisCommandHandler.Received;
+import nl.mboexchange.node.support.CounterpartSchool;
+import nl.mboexchange.node.support.NodeIntegrationTest;
+import org.apache.avro.specific.SpecificRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The handler on its own, on the node's real database: one transaction per poll, a savepoint per command, so that a
+ * refused command is undone alone and the poll's other commands commit. Kafka is off in this context, so the timeline
+ * writes no updates; the tests look at the exchange events and the rejections in the outbox.
+ */
+class SisCommandHandlerIT extends NodeIntegrationTest {
+
+    private static final String COMMANDS = "mbo.school." + SELF + ".commands";
+
+    @Autowired
+    private EnrolmentService enrolments;
+
+    @Autowired
+    private IdempotentExecution once;
+
+    @Autowired
+    private OutboxRepository outbox;
+
+    @Autowired
+    private PlatformTransactionManager transactions;
+
+    @Autowired
+    private JsonMapper json;
+
+    @Autowired
+    private MeterRegistry meters;
+
+    @Autowired
+    private Clock clock;
+
+    private SisCommandHandler handler;
+
+    @BeforeEach
+    void handler() {
+        SchoolCode self = SchoolCode.of(SELF);
+        handler = new SisCommandHandler(
+                enrolments,
+                once,
+                outbox,
+                new SisCommands(clock),
+                new SisUpdates(new ExchangeTopics("mbo."), self, clock),
+                new CommandInProgress(),
+                transactions,
+                json,
+                meters,
+                COMMANDS);
+    }
+
+    @Test
+    void a_refused_command_is_undone_alone_and_the_rest_of_the_poll_commits() {
+        UUID first = UUID.randomUUID();
+        UUID second = UUID.randomUUID();
+        var requestFirst = requestEnrolment(first, CounterpartSchool.CODE, UUID.randomUUID());
+        var atItself = requestEnrolment(UUID.randomUUID(), SELF, UUID.randomUUID());
+        // Refused deep in the domain, after the claim of its id: the home school cannot accept.
+        var acceptAtHome = acceptEnrolment(first);
+        var requestSecond = requestEnrolment(second, CounterpartSchool.CODE, UUID.randomUUID());
+
+        List<Outcome> outcomes = handler.handle(
+                List.of(received(requestFirst), received(atItself), received(acceptAtHome), received(requestSecond)));
+
+        assertThat(outcomes).containsExactly(Outcome.APPLIED, Outcome.REJECTED, Outcome.REJECTED, Outcome.APPLIED);
+        assertThat(statusOf(first)).isEqualTo("REQUESTED");
+        assertThat(statusOf(second)).isEqualTo("REQUESTED");
+        assertThat(jdbc.queryForList(
+                        "select event_type from outbox_event where message_key = ? and event_type <> 'EnrolmentUpdate'"
+                                + " order by id",
+                        String.class,
+                        first.toString()))
+                .containsExactly("RegistrationRequested", "CommandRejected");
+        assertThat(decided(requestFirst, atItself, acceptAtHome, requestSecond)).isEqualTo(4);
+    }
+
+    @Test
+    void a_command_id_is_decided_once_in_the_same_poll_and_in_a_later_one() {
+        UUID id = UUID.randomUUID();
+        var request = requestEnrolment(id, CounterpartSchool.CODE, UUID.randomUUID());
+        var acceptAtHome = acceptEnrolment(id);
+
+        List<Outcome> first = handler.handle(List.of(received(request), received(request), received(acceptAtHome)));
+        List<Outcome> again = handler.handle(List.of(received(acceptAtHome), received(request)));
+
+        assertThat(first).containsExactly(Outcome.APPLIED, Outcome.DUPLICATE, Outcome.REJECTED);
+        assertThat(again).containsExactly(Outcome.DUPLICATE, Outcome.DUPLICATE);
+        assertThat(jdbc.queryForList(
+                        "select event_type from outbox_event where message_key = ? and event_type <> 'EnrolmentUpdate'"
+                                + " order by id",
+                        String.class,
+                        id.toString()))
+                .containsExactly("RegistrationRequested", "CommandRejected");
+    }
+
+    @Test
+    void a_command_id_reused_for_another_command_is_rejected_and_the_first_stands() {
+        UUID id = UUID.randomUUID();
+        var request = requestEnrolment(id, CounterpartSchool.CODE, UUID.randomUUID());
+        var sameIdOtherCommand = acceptEnrolment(id);
+        sameIdOtherCommand.setCommandId(request.getCommandId());
+
+        List<Outcome> outcomes = handler.handle(List.of(received(request), received(sameIdOtherCommand)));
+
+        assertThat(outcomes).containsExactly(Outcome.APPLIED, Outcome.REJECTED);
+        assertThat(jdbc.queryForObject(
+                        "select payload::text from outbox_event where message_key = ? and event_type = 'CommandRejected'",
+                        String.class,
+                        id.toString()))
+                .contains("CommandIdReused");
+    }
+
+    private static Received received(SpecificRecord command) {
+        return new Received(SisCommands.issued(command).enrolmentId().toString(), command);
+    }
+
+    private String statusOf(UUID id) {
+        return jdbc.queryForObject("select status from enrolment where id = ?", String.class, id);
+    }
+
+    private int decided(SpecificRecord... commands) {
+        int decided = 0;
+        for (SpecificRecord command : commands) {
+            decided += jdbc.queryForObject(
+                    "select count(*) from idempotent_request where principal = ? and idempotency_key = ?",
+                    Integer.class,
+                    "kafka:" + COMMANDS,
+                    SisCommands.issued(command).commandId().toString());
+        }
+        return decided;
+    }
+}
