@@ -1,0 +1,292 @@
+package nl.mboexchange.benchmark.node;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import nl.mboexchange.benchmark.BenchmarkParameters;
+import nl.mboexchange.benchmark.measure.Latencies;
+import nl.mboexchange.testinfra.TestInfrastructure;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+
+/**
+ * Runs the two nodes, home {@code 25LX} and host {@code 30GH}, each in a JVM of its own on the shared servers, and
+ * measures them: seeds accepted enrolments (not timed), warms up, then the burst and each steady rate, and finally
+ * counts in both databases that every result arrived once and every receipt came back once.
+ */
+public final class NodeBenchmark {
+
+    /** The database of each node; the smoke test reads them. */
+    public static final String HOME_DATABASE = "benchmark_home";
+
+    public static final String HOST_DATABASE = "benchmark_host";
+
+    private static final long POLL_MILLIS = 20;
+    private static final Duration SETTLE_TIMEOUT = Duration.ofMinutes(5);
+    private static final String TOPIC_PREFIX_CHANNEL = NodeSettings.TOPIC_PREFIX + "exchange.";
+
+    private final BenchmarkParameters parameters;
+    private final TestInfrastructure servers;
+    private final Consumer<String> progress;
+
+    public NodeBenchmark(BenchmarkParameters parameters, TestInfrastructure servers, Consumer<String> progress) {
+        this.parameters = parameters;
+        this.servers = servers;
+        this.progress = progress;
+    }
+
+    public NodeResults run() throws Exception {
+        String home = Seeder.HOME.value();
+        String host = Seeder.HOST.value();
+        String toHome = TOPIC_PREFIX_CHANNEL + host + "." + home;
+        String toHost = TOPIC_PREFIX_CHANNEL + home + "." + host;
+        String hostCommands = NodeSettings.TOPIC_PREFIX + "school." + host + ".commands";
+        createTopics(List.of(toHome, toHost, hostCommands));
+        String homeUrl = servers.jdbcUrl(HOME_DATABASE);
+        String hostUrl = servers.jdbcUrl(HOST_DATABASE);
+        long salt = new SecureRandom().nextLong();
+        int enrolments = parameters.enrolments();
+        Files.createDirectories(parameters.output());
+
+        try (ServerSocket control = new ServerSocket(0, 2, InetAddress.getLoopbackAddress());
+                NodeHandle homeNode = launch(home, homeUrl, control, salt, enrolments);
+                NodeHandle hostNode = launch(host, hostUrl, control, salt, enrolments)) {
+            progress.accept("starting nodes " + home + " (pid " + homeNode.pid() + ") and " + host + " (pid "
+                    + hostNode.pid() + ")");
+            NodeHandle.connect(control, List.of(homeNode, hostNode));
+            progress.accept("seeding " + enrolments + " accepted enrolments in both nodes");
+            CompletableFuture<Void> seededHome = CompletableFuture.runAsync(() -> seed(homeNode, enrolments));
+            seed(hostNode, enrolments);
+            seededHome.join();
+
+            try (SisFeeder sis = parameters.feed().equals("sis")
+                    ? new SisFeeder(
+                            new EnrolmentIds(salt),
+                            hostCommands,
+                            servers.kafkaBootstrapServers(),
+                            servers.schemaRegistryUrl())
+                    : null) {
+                return measure(new Phases(homeNode, hostNode, sis), homeUrl, hostUrl, toHome, toHost);
+            }
+        }
+    }
+
+    private NodeResults measure(Phases phases, String homeUrl, String hostUrl, String toHome, String toHost)
+            throws Exception {
+        int next = 0;
+        if (parameters.warmup() > 0) {
+            progress.accept("warm-up: " + parameters.warmup() + " results");
+            phases.burst(next, parameters.warmup());
+            next += parameters.warmup();
+        }
+        progress.accept("burst: " + parameters.burst() + " results");
+        BurstResult burst = phases.burst(next, parameters.burst());
+        next += parameters.burst();
+        List<SteadyResult> steady = new ArrayList<>();
+        for (int rate : parameters.rates()) {
+            progress.accept(
+                    "steady: " + rate + " results/s for " + parameters.steady().toSeconds() + " s");
+            int count = parameters.steadyCount(rate);
+            steady.add(phases.steady(next, count, rate));
+            next += count;
+        }
+        var verification = new ExchangeVerification(database(homeUrl), database(hostUrl), toHome, toHost);
+        awaitSettled(verification, next);
+        phases.countAfterSettling();
+        return new NodeResults(
+                burst,
+                steady,
+                verification.verify(next, phases.duplicates, phases.doubled, phases.missing),
+                HOME_DATABASE,
+                HOST_DATABASE);
+    }
+
+    /** The phases of a run on two started nodes, and what they add up to. */
+    private final class Phases {
+
+        private final NodeHandle home;
+        private final NodeHandle host;
+        private final SisFeeder sis;
+        private long duplicates;
+        private long doubled;
+        private long missing;
+
+        Phases(NodeHandle home, NodeHandle host, SisFeeder sis) {
+            this.home = home;
+            this.host = host;
+            this.sis = sis;
+        }
+
+        BurstResult burst(int from, int count) throws IOException, InterruptedException {
+            home.startPhase();
+            host.startPhase();
+            long[] issuedAt = switch (parameters.feed()) {
+                case "sis" -> sis.burst(from, count);
+                case "batched" -> host.feedBatchedBurst(from, count);
+                default -> host.feedBurst(from, count, parameters.feedThreads());
+            };
+            Observed observed = observe(from, count, issuedAt);
+            double seconds = (observed.lastVisible - issuedAt[0]) / 1e6;
+            double feedSeconds = (issuedAt[count] - issuedAt[0]) / 1e6;
+            return new BurstResult(
+                    count,
+                    round(seconds),
+                    perSecond(count, seconds),
+                    round(feedSeconds),
+                    perSecond(count, feedSeconds),
+                    observed.results.summary(),
+                    observed.receipts.summary(),
+                    observed.missing,
+                    observed.atHome.usage(),
+                    observed.atHost.usage());
+        }
+
+        SteadyResult steady(int from, int count, int rate) throws IOException, InterruptedException {
+            home.startPhase();
+            host.startPhase();
+            long[] dueAt = switch (parameters.feed()) {
+                case "sis" -> sis.steady(from, count, rate);
+                case "batched" -> host.feedBatchedSteady(from, count, rate);
+                default -> host.feedSteady(from, count, rate, parameters.feedThreads());
+            };
+            Observed observed = observe(from, count, dueAt);
+            double achieved = perSecond(count, (dueAt[count] - dueAt[0]) / 1e6);
+            double drainMillis = round((observed.lastVisible - dueAt[count - 1]) / 1e3);
+            boolean keptUp = achieved >= 0.98 * rate && drainMillis <= 1_000 && observed.missing == 0;
+            return new SteadyResult(
+                    rate,
+                    count,
+                    achieved,
+                    observed.results.summary(),
+                    observed.receipts.summary(),
+                    drainMillis,
+                    keptUp,
+                    observed.missing,
+                    observed.atHome.usage(),
+                    observed.atHost.usage());
+        }
+
+        /** Takes the probes' counters again, now that every event has arrived. */
+        void countAfterSettling() throws IOException {
+            home.startPhase();
+            host.startPhase();
+            NodeHandle.PhaseReport atHome = home.endPhase(0, 0);
+            NodeHandle.PhaseReport atHost = host.endPhase(0, 0);
+            duplicates = atHome.duplicates() + atHost.duplicates();
+            doubled = atHome.doubled() + atHost.doubled();
+        }
+
+        /** Waits until every result is at home and every receipt back at the host, then collects the times. */
+        private Observed observe(int from, int count, long[] startedAt) throws IOException, InterruptedException {
+            long deadline = System.nanoTime() + (120_000L + count * 20L) * 1_000_000L;
+            while (System.nanoTime() < deadline
+                    && (home.visible(from, count) < count || host.visible(from, count) < count)) {
+                Thread.sleep(POLL_MILLIS);
+            }
+            NodeHandle.PhaseReport atHome = home.endPhase(from, count);
+            NodeHandle.PhaseReport atHost = host.endPhase(from, count);
+            Latencies results = new Latencies();
+            Latencies receipts = new Latencies();
+            long lastVisible = 0;
+            long unseen = 0;
+            for (int i = 0; i < count; i++) {
+                long result = atHome.resultVisibleAt()[i];
+                long receipt = atHost.receiptVisibleAt()[i];
+                if (result == 0 || receipt == 0) {
+                    unseen++;
+                }
+                if (result != 0) {
+                    results.record(result - startedAt[i]);
+                }
+                if (receipt != 0) {
+                    receipts.record(receipt - startedAt[i]);
+                }
+                lastVisible = Math.max(lastVisible, Math.max(result, receipt));
+            }
+            missing += unseen;
+            duplicates = atHome.duplicates() + atHost.duplicates();
+            doubled = atHome.doubled() + atHost.doubled();
+            return new Observed(atHome, atHost, results, receipts, lastVisible, unseen);
+        }
+    }
+
+    private record Observed(
+            NodeHandle.PhaseReport atHome,
+            NodeHandle.PhaseReport atHost,
+            Latencies results,
+            Latencies receipts,
+            long lastVisible,
+            long missing) {}
+
+    private NodeHandle launch(String school, String jdbcUrl, ServerSocket control, long salt, int enrolments)
+            throws IOException {
+        List<String> jvm = new ArrayList<>(List.of(
+                "-Xmx" + parameters.nodeHeap(),
+                "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=nl.mboexchange",
+                "-Dspring.output.ansi.enabled=never"));
+        if (parameters.jfr()) {
+            Path recording =
+                    parameters.output().resolve("node-" + school + ".jfr").toAbsolutePath();
+            jvm.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + recording);
+        }
+        Map<String, String> settings = NodeSettings.of(school, jdbcUrl, servers, parameters.partitions());
+        Path log = parameters.output().resolve("node-" + school + ".log");
+        return NodeHandle.launch(
+                school,
+                control,
+                jvm,
+                settings,
+                List.of(school, Long.toString(salt), Integer.toString(enrolments)),
+                log);
+    }
+
+    private static void seed(NodeHandle node, int enrolments) {
+        try {
+            node.seed(0, enrolments);
+        } catch (IOException e) {
+            throw new IllegalStateException("seeding " + node.school() + " failed", e);
+        }
+    }
+
+    /** Waits, however busy the machine, until the last receipt is back; a lost one shows in the counts after. */
+    private void awaitSettled(ExchangeVerification verification, long recorded) throws Exception {
+        long deadline = System.nanoTime() + SETTLE_TIMEOUT.toNanos();
+        while (!verification.settled(recorded) && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+        }
+    }
+
+    private void createTopics(List<String> topics) throws Exception {
+        try (Admin admin =
+                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, servers.kafkaBootstrapServers()))) {
+            var existing = admin.listTopics().names().get();
+            List<NewTopic> missing = topics.stream()
+                    .filter(topic -> !existing.contains(topic))
+                    .map(topic -> new NewTopic(topic, parameters.partitions(), (short) 1))
+                    .toList();
+            admin.createTopics(missing).all().get();
+        }
+    }
+
+    private ExchangeVerification.DatabaseAccess database(String url) {
+        return new ExchangeVerification.DatabaseAccess(url, servers.databaseUser(), servers.databasePassword());
+    }
+
+    private static double perSecond(long count, double seconds) {
+        return seconds <= 0 ? 0 : Math.round(count / seconds);
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 1000) / 1000.0;
+    }
+}

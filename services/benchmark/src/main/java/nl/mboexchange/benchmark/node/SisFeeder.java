@@ -1,0 +1,104 @@
+package nl.mboexchange.benchmark.node;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.locks.LockSupport;
+import nl.mboexchange.benchmark.measure.Clock;
+import nl.mboexchange.serde.AvroSerdeConfig;
+import nl.mboexchange.serde.KafkaAvroSerializer;
+import nl.mboexchange.sis.RecordResult;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * The host's SIS on its real path: sends {@code RecordResult} commands to the host's commands topic, from the
+ * driver's JVM, as a SIS would. The record command's time is when the SIS sent it.
+ */
+final class SisFeeder implements AutoCloseable {
+
+    private static final LocalDate ASSESSED_ON = LocalDate.of(2026, 6, 30);
+
+    private final EnrolmentIds ids;
+    private final String topic;
+    private final KafkaProducer<String, Object> producer;
+
+    SisFeeder(EnrolmentIds ids, String topic, String bootstrapServers, String registryUrl) {
+        this.ids = ids;
+        this.topic = topic;
+        KafkaAvroSerializer values = new KafkaAvroSerializer();
+        values.configure(
+                Map.of(
+                        AvroSerdeConfig.SCHEMA_REGISTRY_URL_CONFIG,
+                        registryUrl,
+                        AvroSerdeConfig.VALUE_SUBJECT_NAME_STRATEGY,
+                        "io.confluent.kafka.serializers.subject.RecordNameStrategy"),
+                false);
+        this.producer = new KafkaProducer<>(
+                Map.of(
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrapServers,
+                        ProducerConfig.ACKS_CONFIG,
+                        "all",
+                        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                        true,
+                        ProducerConfig.LINGER_MS_CONFIG,
+                        1),
+                new StringSerializer(),
+                values);
+    }
+
+    /** Sends the commands as fast as the producer takes them; returns when each was sent, and last the end. */
+    long[] burst(int from, int count) {
+        long[] sentAt = new long[count + 1];
+        for (int i = 0; i < count; i++) {
+            sentAt[i] = Clock.micros();
+            send(from + i);
+        }
+        producer.flush();
+        sentAt[count] = Clock.micros();
+        return sentAt;
+    }
+
+    /** Sends each command when it is due; returns when each was due, and last the end. */
+    long[] steady(int from, int count, int rate) {
+        long[] dueAt = new long[count + 1];
+        long start = Clock.micros() + 10_000;
+        for (int i = 0; i < count; i++) {
+            long due = start + i * 1_000_000L / rate;
+            long wait;
+            while ((wait = due - Clock.micros()) > 0) {
+                LockSupport.parkNanos(wait * 1_000);
+            }
+            dueAt[i] = due;
+            send(from + i);
+        }
+        producer.flush();
+        dueAt[count] = Clock.micros();
+        return dueAt;
+    }
+
+    private void send(int index) {
+        UUID enrolment = ids.of(index);
+        RecordResult command = RecordResult.newBuilder()
+                .setCommandId(UUID.randomUUID())
+                .setIssuedBy("benchmark-sis")
+                .setIssuedAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
+                .setEnrolmentId(enrolment)
+                .setAttempt(1)
+                .setGrade("7.5")
+                .setFinalResult(true)
+                .setAssessedOn(ASSESSED_ON)
+                .build();
+        producer.send(new ProducerRecord<>(topic, enrolment.toString(), command));
+    }
+
+    @Override
+    public void close() {
+        producer.close();
+    }
+}

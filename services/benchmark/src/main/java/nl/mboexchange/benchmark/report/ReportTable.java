@@ -1,0 +1,166 @@
+package nl.mboexchange.benchmark.report;
+
+import java.io.PrintStream;
+import java.util.Locale;
+import nl.mboexchange.benchmark.floor.KafkaFloorResult;
+import nl.mboexchange.benchmark.floor.PostgresFloorResult;
+import nl.mboexchange.benchmark.measure.LatencySummary;
+import nl.mboexchange.benchmark.measure.ResourceUsage;
+import nl.mboexchange.benchmark.node.BurstResult;
+import nl.mboexchange.benchmark.node.NodeResults;
+import nl.mboexchange.benchmark.node.SteadyResult;
+import nl.mboexchange.benchmark.node.Verification;
+
+/** The report as a table for people. */
+public final class ReportTable {
+
+    private final PrintStream out;
+
+    public ReportTable(PrintStream out) {
+        this.out = out;
+    }
+
+    public void print(BenchmarkReport report) {
+        Machine m = report.machine();
+        line("");
+        line("MBO Exchange benchmark, %s", report.startedAt());
+        line(
+                "machine: %d cores, %,d MB, %s, %s; load average %.2f before, %.2f after%s",
+                m.cores(),
+                m.memoryMb(),
+                m.os(),
+                m.java(),
+                m.loadAverageBefore(),
+                m.loadAverageAfter(),
+                report.label().isBlank() ? "" : " (" + report.label() + ")");
+        line("parameters: %s", report.parameters());
+        if (report.kafkaFloor() != null) {
+            kafka(report.kafkaFloor());
+        }
+        if (report.postgresFloor() != null) {
+            postgres(report.postgresFloor());
+        }
+        if (report.nodes() != null) {
+            nodes(report.nodes());
+        }
+        if (!report.ratios().isEmpty()) {
+            line("");
+            line("Node / floor");
+            report.ratios().forEach((name, ratio) -> line("  %-52s %8.3f%s", name, ratio, target(name)));
+        }
+    }
+
+    private void kafka(KafkaFloorResult kafka) {
+        line("");
+        line(
+                "Kafka floor: %,d records of %d bytes, %d partitions, %s",
+                kafka.records(), kafka.valueBytes(), kafka.partitions(), kafka.producerSettings());
+        line(
+                "  produce %,.0f records/s   consume %,.0f records/s",
+                kafka.produceRecordsPerSecond(), kafka.consumeRecordsPerSecond());
+        line("  %-28s %s", "end-to-end latency (ms)", LATENCY_HEADER);
+        for (KafkaFloorResult.RateLatency steady : kafka.steady()) {
+            line("  %-28s %s", steady.rate() + " records/s offered", latency(steady.latency()));
+        }
+    }
+
+    private void postgres(PostgresFloorResult postgres) {
+        line("");
+        line("PostgreSQL floor: one connection, the node's tables");
+        line("  %-52s %10s   %s", "", "events/s", "transaction p50 / p99 ms");
+        variant("dedupe + aggregate + outbox, " + postgres.batchSize() + " per tx, set-based", postgres.batched());
+        variant("node's full row set, " + postgres.batchSize() + " per tx, set-based", postgres.batchedFullRowSet());
+        variant("dedupe + aggregate + outbox, one tx per event", postgres.perEvent());
+    }
+
+    private void variant(String name, PostgresFloorResult.Variant variant) {
+        line(
+                "  %-52s %,10.0f   %.2f / %.2f",
+                name,
+                variant.eventsPerSecond(),
+                variant.transaction().p50(),
+                variant.transaction().p99());
+    }
+
+    private void nodes(NodeResults nodes) {
+        BurstResult burst = nodes.burst();
+        line("");
+        line("Nodes: home 25LX and host 30GH, a JVM each");
+        line(
+                "  burst of %,d: %.2f s, %,.0f results/s end to end (host recorded them at %,.0f/s in %.2f s)",
+                burst.results(), burst.seconds(), burst.resultsPerSecond(), burst.feedPerSecond(), burst.feedSeconds());
+        line("  %-28s %s", "latency (ms)", LATENCY_HEADER);
+        line("  %-28s %s", "recorded -> at home", latency(burst.resultLatency()));
+        line("  %-28s %s", "recorded -> receipt at host", latency(burst.receiptLatency()));
+        line("  %-28s %s", "home", usage(burst.home()));
+        line("  %-28s %s", "host", usage(burst.host()));
+        line("");
+        line(
+                "  %-8s %9s  %-23s  %-23s %9s  %s",
+                "steady", "achieved", "at home p50/p95/p99 ms", "receipt p50/p95/p99 ms", "drain ms", "kept up");
+        for (SteadyResult steady : nodes.steady()) {
+            line(
+                    "  %-8s %9.0f  %-23s  %-23s %9.0f  %s",
+                    steady.rate() + "/s",
+                    steady.achievedRate(),
+                    percentiles(steady.resultLatency()),
+                    percentiles(steady.receiptLatency()),
+                    steady.drainMillis(),
+                    steady.keptUp() ? "yes" : "NO");
+        }
+        for (SteadyResult steady : nodes.steady()) {
+            line("  %-8s home %s | host %s", steady.rate() + "/s", usage(steady.home()), usage(steady.host()));
+        }
+        Verification v = nodes.verification();
+        line("");
+        line(
+                "  exactly once: %s; %,d results recorded, %,d kept at home, %,d receipts kept at the host, %,d"
+                        + " duplicate deliveries absorbed",
+                v.exactlyOnce() ? "yes" : "NO",
+                v.recorded(),
+                v.keptAtHome(),
+                v.acknowledgedAtHost(),
+                v.duplicateDeliveries());
+        if (v.seenLate() > 0) {
+            line(
+                    "  %,d results arrived only after their phase stopped waiting; their latencies are missing",
+                    v.seenLate());
+        }
+        v.problems().forEach(problem -> line("    PROBLEM: %s", problem));
+    }
+
+    private static final String LATENCY_HEADER =
+            String.format(Locale.ROOT, "%8s %8s %8s %8s %8s", "p50", "p95", "p99", "p99.9", "max");
+
+    private static String latency(LatencySummary l) {
+        return String.format(
+                Locale.ROOT, "%8.2f %8.2f %8.2f %8.2f %8.2f", l.p50(), l.p95(), l.p99(), l.p999(), l.max());
+    }
+
+    private static String percentiles(LatencySummary l) {
+        return String.format(Locale.ROOT, "%.1f / %.1f / %.1f", l.p50(), l.p95(), l.p99());
+    }
+
+    private static String usage(ResourceUsage u) {
+        return String.format(
+                Locale.ROOT,
+                "CPU %.2f cores avg, %.2f peak; heap peak %.0f MB of %.0f MB; GC %d, %.2f s",
+                u.averageCores(),
+                u.peakCores(),
+                u.peakHeapMb(),
+                u.heapCommittedMb(),
+                u.gcCount(),
+                u.gcSeconds());
+    }
+
+    private static String target(String ratio) {
+        if (ratio.equals("burst / PostgreSQL batched floor")) {
+            return String.format(Locale.ROOT, "   (target >= %.2f)", BenchmarkReport.BURST_TARGET_RATIO);
+        }
+        return "";
+    }
+
+    private void line(String format, Object... arguments) {
+        out.println(String.format(Locale.ROOT, format, arguments));
+    }
+}

@@ -1,0 +1,71 @@
+package nl.mboexchange.benchmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import nl.mboexchange.benchmark.node.NodeBenchmark;
+import nl.mboexchange.benchmark.report.BenchmarkReport;
+import nl.mboexchange.benchmark.report.ReportTable;
+import nl.mboexchange.testinfra.TestInfrastructure;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The benchmark in miniature, so that it cannot rot: a burst of 200 results and two seconds at 50 results/s through
+ * two real nodes, and a small floor. It asserts what must hold on any machine, that every result arrived at home
+ * exactly once and every receipt came back to the host exactly once, and never a timing.
+ */
+class ExchangeBenchmarkSmokeIT {
+
+    private final TestInfrastructure servers = TestInfrastructure.get();
+
+    @Test
+    void every_result_arrives_at_home_once_and_every_receipt_at_the_host_once() throws Exception {
+        BenchmarkParameters smoke = BenchmarkParameters.smoke(Path.of("target", "benchmark-smoke"));
+
+        BenchmarkReport report = new ExchangeBenchmark(smoke, servers, System.out).run();
+        new ReportTable(new PrintStream(System.out, true)).print(report);
+
+        long recorded = smoke.burst() + smoke.steadyCount(50);
+        assertThat(report.nodes().verification().problems()).isEmpty();
+        try (Connection home = connect(NodeBenchmark.HOME_DATABASE);
+                Connection host = connect(NodeBenchmark.HOST_DATABASE)) {
+            assertThat(count(host, "select count(*) from outbox_event where event_type = 'CourseResultRecorded'"))
+                    .as("results sent by the host")
+                    .isEqualTo(recorded);
+            assertThat(count(home, "select count(*) from processed_event where event_type = 'CourseResultRecorded'"))
+                    .as("results received at home")
+                    .isEqualTo(recorded);
+            assertThat(count(home, "select count(distinct (enrolment_id, attempt, version)) from result_version"))
+                    .as("result versions kept at home")
+                    .isEqualTo(recorded);
+            assertThat(count(home, "select count(*) from outbox_event where event_type = 'ResultAcknowledged'"))
+                    .as("receipts sent by home, one per result")
+                    .isEqualTo(recorded);
+            assertThat(count(host, "select count(*) from processed_event where event_type = 'ResultAcknowledged'"))
+                    .as("receipts received at the host")
+                    .isEqualTo(recorded);
+            assertThat(count(host, "select count(*) from result_version where receipt_event_id is not null"))
+                    .as("results acknowledged at the host")
+                    .isEqualTo(recorded);
+        }
+    }
+
+    private Connection connect(String database) throws SQLException {
+        return DriverManager.getConnection(
+                servers.jdbcUrl(database), servers.databaseUser(), servers.databasePassword());
+    }
+
+    private static long count(Connection connection, String sql) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+}
