@@ -3,54 +3,27 @@ package nl.mboexchange.node.sis;
 import java.util.function.Supplier;
 
 /**
- * The SIS command being carried out on this thread. The updates a command causes are written deep inside the
- * application service, when it appends to the timeline; this lets them name the command they answer without the
- * service, which serves the REST API just the same, knowing about the SIS.
+ * Whether SIS commands are being carried out on this thread. The updates an enrolment's change causes are written
+ * deep inside the application service, when it appends to the timeline; while the SIS handler carries out a batch of
+ * commands, it writes those updates itself, each naming the command it answers, and the timeline leaves them to it.
+ * The service, which serves the REST API just the same, need not know about the SIS.
  */
 final class CommandInProgress {
 
-    private final ThreadLocal<Tracking> current = new ThreadLocal<>();
+    private final ThreadLocal<Boolean> answeredByHandler = new ThreadLocal<>();
 
-    /** Runs the work as the command; returns its result and how many updates it caused. */
-    <T> Done<T> run(IssuedCommand command, Supplier<T> work) {
-        Tracking tracking = new Tracking(command);
-        current.set(tracking);
+    /** Runs the work, whose updates the caller writes itself. */
+    <T> T run(Supplier<T> work) {
+        answeredByHandler.set(Boolean.TRUE);
         try {
-            T result = work.get();
-            return new Done<>(result, tracking.updates);
+            return work.get();
         } finally {
-            current.remove();
+            answeredByHandler.remove();
         }
     }
 
-    /** The command being carried out on this thread, or {@code null} when none is. */
-    IssuedCommand current() {
-        Tracking tracking = current.get();
-        return tracking == null ? null : tracking.command;
-    }
-
-    /** The command being carried out has caused this many more updates. */
-    void caused(int updates) {
-        Tracking tracking = current.get();
-        if (tracking != null) {
-            tracking.updates += updates;
-        }
-    }
-
-    /**
-     * A command carried out.
-     *
-     * @param result what the work returned
-     * @param updates how many updates it caused
-     */
-    record Done<T>(T result, int updates) {}
-
-    private static final class Tracking {
-        private final IssuedCommand command;
-        private int updates;
-
-        Tracking(IssuedCommand command) {
-            this.command = command;
-        }
+    /** SIS commands are being carried out on this thread, and their handler writes their updates. */
+    boolean active() {
+        return answeredByHandler.get() != null;
     }
 }

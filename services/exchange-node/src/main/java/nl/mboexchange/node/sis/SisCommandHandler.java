@@ -10,18 +10,19 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import nl.mboexchange.node.enrolment.Enrolment;
+import nl.mboexchange.node.enrolment.application.CommandOutcome;
 import nl.mboexchange.node.enrolment.application.EnrolmentCommand;
 import nl.mboexchange.node.enrolment.application.EnrolmentService;
 import nl.mboexchange.node.enrolment.application.RequestEnrolment;
-import nl.mboexchange.node.idempotency.IdempotencyKeyReused;
 import nl.mboexchange.node.idempotency.IdempotentExecution;
 import nl.mboexchange.node.idempotency.StoredResponse;
+import nl.mboexchange.node.outbox.OutboxRecord;
 import nl.mboexchange.node.outbox.OutboxRepository;
 import nl.mboexchange.node.shared.ConflictWithState;
 import nl.mboexchange.node.shared.InvalidInput;
 import nl.mboexchange.node.shared.NotFound;
 import nl.mboexchange.node.shared.Refusal;
+import nl.mboexchange.node.timeline.TimelineEvent;
 import nl.mboexchange.sis.event.RejectionKind;
 import org.apache.avro.specific.SpecificRecord;
 import org.slf4j.Logger;
@@ -29,23 +30,24 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Carries out the commands of the SIS, once per command id, and answers each on the events topic.
  *
- * <p>A poll's commands run in one transaction, in the order they came, each in a savepoint of its own (a nested
- * transaction): the node is bound by its database, and one commit per poll rather than per command is what lets a
- * SIS send a term's worth of commands at once. A command's id is the idempotency key of the REST API's
- * {@link IdempotentExecution}, claimed in the command's savepoint: the claim, the change, its timeline, the exchange
- * event for the other school and the SIS's update are kept together. A refused command is rolled back to its
- * savepoint, and its rejection, with the claim of its id, is written in its place; the other commands go on.
+ * <p>A poll's commands are decided together, in one transaction and in the order they came: the node is bound by its
+ * database, and one commit per poll rather than per command is what lets a SIS send a term's worth of commands at
+ * once. The ids decided before are looked up in one query; the rest are carried out by {@link
+ * EnrolmentService#executeAll}, which changes their enrolments in memory, one command after the other, and writes
+ * them set-based; then every answer (the updates a command caused, or its rejection) goes to the outbox and every
+ * command id is recorded, each as one JDBC batch. A refused command changes nothing, is answered with a rejection
+ * and keeps its id; the other commands go on.
  *
- * <p>So every command id is decided once. The same command arriving again (a redelivery after a crash, or the SIS
- * sending it twice) is recognised by its id and skipped, without a second effect and without a second answer, since
- * the first answer is on the events topic already.
+ * <p>A command id is the idempotency key of the REST API's {@link IdempotentExecution}, so every id is decided once.
+ * The same command arriving again (a redelivery after a crash, or the SIS sending it twice) is recognised by its id
+ * and skipped, without a second effect and without a second answer, since the first answer is on the events topic
+ * already. An id used again for another command is rejected, and not recorded, as the id is the other's.
  */
 final class SisCommandHandler {
 
@@ -77,7 +79,6 @@ final class SisCommandHandler {
     private final SisUpdates updates;
     private final CommandInProgress inProgress;
     private final TransactionTemplate poll;
-    private final TransactionTemplate savepoint;
     private final JsonMapper json;
     private final MeterRegistry meters;
     private final String principal;
@@ -100,8 +101,6 @@ final class SisCommandHandler {
         this.updates = updates;
         this.inProgress = inProgress;
         this.poll = new TransactionTemplate(transactions);
-        this.savepoint = new TransactionTemplate(transactions);
-        this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
         this.json = json;
         this.meters = meters;
         // Command ids live beside the REST API's idempotency keys, in a scope no registrar's name can take.
@@ -119,130 +118,184 @@ final class SisCommandHandler {
         if (received.isEmpty()) {
             return List.of();
         }
-        List<IssuedCommand> issued = new ArrayList<>(received.size());
-        List<Outcome> outcomes = poll.execute(status -> {
-            issued.clear();
-            List<Outcome> decided = new ArrayList<>(received.size());
-            for (Received command : received) {
-                IssuedCommand one = SisCommands.issued(command.command());
-                issued.add(one);
-                decided.add(handle(command, one));
+        List<Decision> decisions = new ArrayList<>(received.size());
+        for (Received one : received) {
+            IssuedCommand issued = SisCommands.issued(one.command());
+            decisions.add(new Decision(one, issued, fingerprint(one.command())));
+        }
+        for (int attempt = 1; ; attempt++) {
+            try {
+                poll.executeWithoutResult(status -> decide(decisions));
+                break;
+            } catch (OptimisticLockingFailureException | DuplicateKeyException concurrent) {
+                // A registrar changed or created one of the enrolments meanwhile, or another instance decided one of
+                // the ids; nothing of this poll was committed, so decide it again on what that transaction committed.
+                if (attempt == ATTEMPTS_ON_CONCURRENT_CHANGE) {
+                    throw concurrent;
+                }
+                log.debug("An enrolment or command id changed while the commands were decided; deciding again");
             }
-            return decided;
-        });
-        for (int i = 0; i < outcomes.size(); i++) {
+        }
+        List<Outcome> outcomes = new ArrayList<>(decisions.size());
+        for (Decision decision : decisions) {
+            outcomes.add(decision.outcome);
+            decision.log();
             meters.counter(
                             "mbo.sis.commands",
                             "type",
-                            issued.get(i).type(),
+                            decision.issued.type(),
                             "outcome",
-                            outcomes.get(i).name().toLowerCase(Locale.ROOT))
+                            decision.outcome.name().toLowerCase(Locale.ROOT))
                     .increment();
         }
         return outcomes;
     }
 
-    private Outcome handle(Received received, IssuedCommand issued) {
-        String fingerprint = fingerprint(received.command());
-        try {
-            EnrolmentCommand command = commands.toCommand(received.command());
-            if (!issued.enrolmentId().toString().equals(received.key())) {
-                throw new InvalidCommand(
-                        "key",
-                        "the record key " + received.key() + " is not the enrolment id " + issued.enrolmentId()
-                                + "; the commands of one enrolment are kept in order by that key");
+    private void decide(List<Decision> decisions) {
+        Map<String, String> decidedBefore = once.fingerprintsOf(
+                principal,
+                decisions.stream().map(decision -> key(decision.issued)).toList());
+        List<Decision> toCarryOut = new ArrayList<>();
+        for (Decision decision : decisions) {
+            decision.reset();
+            String key = key(decision.issued);
+            String earlier = decidedBefore.putIfAbsent(key, decision.fingerprint);
+            if (earlier != null) {
+                decision.seenBefore(earlier.equals(decision.fingerprint));
+                continue;
             }
-            return carryOut(issued, fingerprint, command);
-        } catch (Refusal refusal) {
-            return reject(issued, fingerprint, refusal);
-        } catch (IdempotencyKeyReused reused) {
-            return rejectReusedId(issued);
-        }
-    }
-
-    private Outcome carryOut(IssuedCommand issued, String fingerprint, EnrolmentCommand command) {
-        for (int attempt = 1; ; attempt++) {
             try {
-                StoredResponse response =
-                        savepoint.execute(status -> once.execute(principal, key(issued), fingerprint, () -> {
-                            CommandInProgress.Done<Enrolment> done =
-                                    inProgress.run(issued, () -> enrolments.execute(command));
-                            Enrolment enrolment = done.result();
-                            if (done.updates() == 0) {
-                                outbox.enqueueRecords(List.of(updates.unchanged(issued, enrolment)));
-                            }
-                            return new StoredResponse(
-                                    command instanceof RequestEnrolment ? 201 : 200,
-                                    null,
-                                    body(issued, Map.of("outcome", "APPLIED", "status", enrolment.status())),
-                                    false);
-                        }));
-                if (response.replayed()) {
-                    log.info(
-                            "Skipped {} {} of enrolment {}: decided before",
-                            issued.type(),
-                            issued.commandId(),
-                            issued.enrolmentId());
-                    return Outcome.DUPLICATE;
+                decision.command = commands.toCommand(decision.received.command());
+                if (!decision.issued.enrolmentId().toString().equals(decision.received.key())) {
+                    throw new InvalidCommand(
+                            "key",
+                            "the record key " + decision.received.key() + " is not the enrolment id "
+                                    + decision.issued.enrolmentId()
+                                    + "; the commands of one enrolment are kept in order by that key");
                 }
-                return Outcome.APPLIED;
-            } catch (OptimisticLockingFailureException | DuplicateKeyException concurrent) {
-                // Another transaction changed or created the enrolment meanwhile; this command's savepoint is rolled
-                // back, so run it again on the enrolment as that transaction committed it.
-                if (attempt == ATTEMPTS_ON_CONCURRENT_CHANGE) {
-                    throw concurrent;
-                }
-                log.debug("Enrolment {} changed while {} ran; running it again", issued.enrolmentId(), issued.type());
+                toCarryOut.add(decision);
+            } catch (Refusal refusal) {
+                decision.refusal = refusal;
             }
         }
-    }
-
-    private Outcome reject(IssuedCommand issued, String fingerprint, Refusal refusal) {
-        RejectionKind kind = kindOf(refusal);
-        String field = refusal instanceof InvalidInput invalid ? invalid.field() : null;
-        try {
-            StoredResponse response =
-                    savepoint.execute(status -> once.execute(principal, key(issued), fingerprint, () -> {
-                        outbox.enqueueRecords(
-                                List.of(updates.rejected(issued, kind, refusal.code(), field, refusal.getMessage())));
-                        return new StoredResponse(
-                                httpStatus(kind),
-                                null,
-                                body(
-                                        issued,
-                                        Map.of(
-                                                "outcome",
-                                                "REJECTED",
-                                                "code",
-                                                refusal.code(),
-                                                "reason",
-                                                refusal.getMessage())),
-                                false);
-                    }));
-            if (response.replayed()) {
-                return Outcome.DUPLICATE;
-            }
-        } catch (IdempotencyKeyReused reused) {
-            return rejectReusedId(issued);
+        List<CommandOutcome> carried = inProgress.run(() -> enrolments.executeAll(
+                toCarryOut.stream().map(decision -> decision.command).toList()));
+        for (int i = 0; i < carried.size(); i++) {
+            toCarryOut.get(i).carried(carried.get(i));
         }
-        log.info(
-                "Rejected {} {} of enrolment {} issued by {}: {} {}",
-                issued.type(),
-                issued.commandId(),
-                issued.enrolmentId(),
-                issued.issuedBy(),
-                refusal.code(),
-                refusal.getMessage());
-        return Outcome.REJECTED;
+
+        List<OutboxRecord> answers = new ArrayList<>();
+        List<IdempotentExecution.Decided> ids = new ArrayList<>();
+        for (Decision decision : decisions) {
+            decision.answer(answers, ids);
+        }
+        outbox.enqueueRecords(answers);
+        once.recordAll(principal, ids);
     }
 
-    /** The id was used before for another command: answered, but not recorded, as the id is the other's. */
-    private Outcome rejectReusedId(IssuedCommand issued) {
-        String reason = "commandId " + issued.commandId() + " was used before for another command";
-        outbox.enqueueRecords(
-                List.of(updates.rejected(issued, RejectionKind.INVALID, "CommandIdReused", "commandId", reason)));
-        log.info("Rejected {} {} of enrolment {}: {}", issued.type(), issued.commandId(), issued.enrolmentId(), reason);
-        return Outcome.REJECTED;
+    /** One command of a poll while it is decided. */
+    private final class Decision {
+        private final Received received;
+        private final IssuedCommand issued;
+        private final String fingerprint;
+        private EnrolmentCommand command;
+        private CommandOutcome.Carried result;
+        private Refusal refusal;
+        private boolean reusedId;
+        private Outcome outcome;
+
+        Decision(Received received, IssuedCommand issued, String fingerprint) {
+            this.received = received;
+            this.issued = issued;
+            this.fingerprint = fingerprint;
+        }
+
+        /** Forgets what an earlier, rolled back attempt decided. */
+        void reset() {
+            command = null;
+            result = null;
+            refusal = null;
+            reusedId = false;
+            outcome = null;
+        }
+
+        void seenBefore(boolean sameCommand) {
+            if (sameCommand) {
+                outcome = Outcome.DUPLICATE;
+            } else {
+                reusedId = true;
+            }
+        }
+
+        void carried(CommandOutcome carriedOut) {
+            if (carriedOut instanceof CommandOutcome.Refused refused) {
+                refusal = refused.refusal();
+            } else {
+                result = (CommandOutcome.Carried) carriedOut;
+            }
+        }
+
+        void answer(List<OutboxRecord> answers, List<IdempotentExecution.Decided> ids) {
+            if (outcome == Outcome.DUPLICATE) {
+                return;
+            }
+            if (reusedId) {
+                String reason = "commandId " + issued.commandId() + " was used before for another command";
+                answers.add(updates.rejected(issued, RejectionKind.INVALID, "CommandIdReused", "commandId", reason));
+                outcome = Outcome.REJECTED;
+                return;
+            }
+            if (refusal != null) {
+                RejectionKind kind = kindOf(refusal);
+                String field = refusal instanceof InvalidInput invalid ? invalid.field() : null;
+                answers.add(updates.rejected(issued, kind, refusal.code(), field, refusal.getMessage()));
+                ids.add(decided(
+                        httpStatus(kind),
+                        Map.of("outcome", "REJECTED", "code", refusal.code(), "reason", refusal.getMessage())));
+                outcome = Outcome.REJECTED;
+                return;
+            }
+            for (TimelineEvent sent : result.sent()) {
+                answers.add(updates.of(sent, issued));
+            }
+            if (result.changedNothing()) {
+                answers.add(updates.unchanged(issued, result.enrolment(), result.status()));
+            }
+            ids.add(decided(
+                    command instanceof RequestEnrolment ? 201 : 200,
+                    Map.of("outcome", "APPLIED", "status", result.status())));
+            outcome = Outcome.APPLIED;
+        }
+
+        private IdempotentExecution.Decided decided(int status, Map<String, Object> outcome) {
+            return new IdempotentExecution.Decided(
+                    key(issued), fingerprint, new StoredResponse(status, null, body(issued, outcome), false));
+        }
+
+        void log() {
+            if (outcome == Outcome.DUPLICATE) {
+                log.info(
+                        "Skipped {} {} of enrolment {}: decided before",
+                        issued.type(),
+                        issued.commandId(),
+                        issued.enrolmentId());
+            } else if (reusedId) {
+                log.info(
+                        "Rejected {} {} of enrolment {}: commandId was used before for another command",
+                        issued.type(),
+                        issued.commandId(),
+                        issued.enrolmentId());
+            } else if (refusal != null) {
+                log.info(
+                        "Rejected {} {} of enrolment {} issued by {}: {} {}",
+                        issued.type(),
+                        issued.commandId(),
+                        issued.enrolmentId(),
+                        issued.issuedBy(),
+                        refusal.code(),
+                        refusal.getMessage());
+            }
+        }
     }
 
     private static RejectionKind kindOf(Refusal refusal) {

@@ -71,8 +71,9 @@ final class SisUpdates {
         return record(event.enrolmentId().toString(), update.build());
     }
 
-    /** The answer to a command that found its enrolment already as it asks. */
-    OutboxRecord unchanged(IssuedCommand command, Enrolment enrolment) {
+    /** The answer to a command that found its enrolment already as it asks, with the status it found. */
+    OutboxRecord unchanged(
+            IssuedCommand command, Enrolment enrolment, nl.mboexchange.node.enrolment.EnrolmentStatus status) {
         return record(
                 enrolment.id().toString(),
                 EnrolmentUpdate.newBuilder()
@@ -82,7 +83,7 @@ final class SisUpdates {
                         .setChange(EnrolmentChange.NO_CHANGE)
                         .setRole(nl.mboexchange.sis.event.EnrolmentRole.valueOf(
                                 enrolment.role().name()))
-                        .setStatus(EnrolmentStatus.valueOf(enrolment.status().name()))
+                        .setStatus(EnrolmentStatus.valueOf(status.name()))
                         .setHomeSchool(enrolment.homeSchool().value())
                         .setHostSchool(enrolment.hostSchool().value())
                         .setCommandId(command.commandId())

@@ -31,13 +31,15 @@ final class UpdatingTimeline implements Timeline {
     @Override
     public void append(List<TimelineEvent> events) {
         stored.append(events);
-        IssuedCommand command = inProgress.current();
+        if (inProgress.active()) {
+            // The SIS handler writes these updates itself, each with the command it answers.
+            return;
+        }
         List<OutboxRecord> records = events.stream()
                 .filter(TimelineEvent::applied)
-                .map(event -> updates.of(event, command))
+                .map(event -> updates.of(event, null))
                 .toList();
         outbox.enqueueRecords(records);
-        inProgress.caused(records.size());
     }
 
     @Override

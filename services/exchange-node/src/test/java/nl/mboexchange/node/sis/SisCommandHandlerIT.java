@@ -2,6 +2,7 @@ package nl.mboexchange.node.sis;
 
 import static nl.mboexchange.node.sis.SisCommandFixture.acceptEnrolment;
 import static nl.mboexchange.node.sis.SisCommandFixture.requestEnrolment;
+import static nl.mboexchange.node.sis.SisCommandFixture.withdrawEnrolment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -25,9 +26,9 @@ import org.springframework.transaction.PlatformTransactionManager;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The handler on its own, on the node's real database: one transaction per poll, a savepoint per command, so that a
- * refused command is undone alone and the poll's other commands commit. Kafka is off in this context, so the timeline
- * writes no updates; the tests look at the exchange events and the rejections in the outbox.
+ * The handler on its own, on the node's real database: one transaction per poll, its commands carried out one after
+ * the other in memory and written together, so that a refused command changes nothing and the poll's other commands
+ * commit. The tests look at the exchange events, the answers and the rejections in the outbox.
  */
 class SisCommandHandlerIT extends NodeIntegrationTest {
 
@@ -95,6 +96,37 @@ class SisCommandHandlerIT extends NodeIntegrationTest {
                         first.toString()))
                 .containsExactly("RegistrationRequested", "CommandRejected");
         assertThat(decided(requestFirst, atItself, acceptAtHome, requestSecond)).isEqualTo(4);
+    }
+
+    @Test
+    void commands_of_one_enrolment_in_one_poll_build_on_each_other_in_order() {
+        UUID id = UUID.randomUUID();
+        var request = requestEnrolment(id, CounterpartSchool.CODE, UUID.randomUUID());
+        var acceptAtHome = acceptEnrolment(id);
+        var withdraw = withdrawEnrolment(id);
+
+        List<Outcome> outcomes = handler.handle(List.of(received(request), received(acceptAtHome), received(withdraw)));
+
+        assertThat(outcomes).containsExactly(Outcome.APPLIED, Outcome.REJECTED, Outcome.APPLIED);
+        assertThat(statusOf(id)).isEqualTo("WITHDRAWN");
+        assertThat(jdbc.queryForList(
+                        "select event_type from outbox_event where message_key = ? order by id",
+                        String.class,
+                        id.toString()))
+                .containsExactly(
+                        "RegistrationRequested",
+                        "RegistrationWithdrawn",
+                        "EnrolmentUpdate",
+                        "CommandRejected",
+                        "EnrolmentUpdate");
+        assertThat(jdbc.queryForList(
+                        "select payload->>'change' from outbox_event where message_key = ? and event_type = 'EnrolmentUpdate'"
+                                + " order by id",
+                        String.class,
+                        id.toString()))
+                .containsExactly("ENROLMENT_REQUESTED", "ENROLMENT_WITHDRAWN");
+        assertThat(jdbc.queryForObject("select count(*) from timeline_entry where enrolment_id = ?", Integer.class, id))
+                .isEqualTo(2);
     }
 
     @Test

@@ -2,7 +2,11 @@ package nl.mboexchange.node.enrolment.application;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import nl.mboexchange.node.enrolment.Enrolment;
 import nl.mboexchange.node.enrolment.EnrolmentAlreadyExists;
 import nl.mboexchange.node.enrolment.EnrolmentId;
@@ -11,15 +15,17 @@ import nl.mboexchange.node.enrolment.EnrolmentRepository;
 import nl.mboexchange.node.enrolment.ExchangeEvent;
 import nl.mboexchange.node.outbox.OutboxRepository;
 import nl.mboexchange.node.school.SchoolCode;
+import nl.mboexchange.node.shared.Refusal;
 import nl.mboexchange.node.timeline.Timeline;
 import nl.mboexchange.node.timeline.TimelineEvent;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The commands of this school's registrars and SIS. Each runs in one transaction: the enrolment changes, and the
- * events it causes go to its timeline and to the outbox, or nothing happens at all. A refused command throws a
- * {@link nl.mboexchange.node.shared.Refusal} and changes nothing.
+ * The commands of this school's registrars and SIS. A command, or a batch of them, runs in one transaction: the
+ * enrolment changes, and the events it causes go to its timeline and to the outbox, or nothing happens at all. A
+ * refused command throws a {@link Refusal} (or, in a batch, is reported as {@link CommandOutcome.Refused}) and
+ * changes nothing.
  */
 @Service
 public class EnrolmentService {
@@ -39,113 +45,141 @@ public class EnrolmentService {
         this.clock = clock;
     }
 
-    /** Carries out any command; for adapters that receive commands of every kind, like the SIS command topic. */
+    /** Carries out any command. */
     @Transactional
     public Enrolment execute(EnrolmentCommand command) {
-        if (command instanceof RequestEnrolment request) {
-            return request(request);
-        } else if (command instanceof AcceptEnrolment accept) {
-            return accept(accept);
-        } else if (command instanceof RejectEnrolment reject) {
-            return reject(reject);
-        } else if (command instanceof WithdrawEnrolment withdraw) {
-            return withdraw(withdraw);
-        } else if (command instanceof RecordResult record) {
-            return recordResult(record);
-        } else if (command instanceof CorrectResult correct) {
-            return correctResult(correct);
-        } else {
-            return revokeResult((RevokeResult) command);
+        CommandOutcome outcome = executeAll(List.of(command)).get(0);
+        if (outcome instanceof CommandOutcome.Refused refused) {
+            throw refused.refusal();
         }
+        return ((CommandOutcome.Carried) outcome).enrolment();
+    }
+
+    /**
+     * Carries out many commands in one transaction, in the given order, as if each were {@link #execute executed}
+     * alone; for adapters that receive commands in batches, like the SIS command topic. The enrolments are loaded
+     * together and changed in memory one command at a time; the domain checks every rule before it changes anything,
+     * so a refused command leaves its enrolment as the commands before it left it and the others go on. Then the
+     * batch is written set-based: the changed enrolments, their timelines and the outbox.
+     *
+     * @return one outcome per command, in the same order
+     * @throws org.springframework.dao.OptimisticLockingFailureException when an enrolment changed concurrently;
+     *     nothing is written, and the batch can be carried out again
+     */
+    @Transactional
+    public List<CommandOutcome> executeAll(List<? extends EnrolmentCommand> commands) {
+        Instant now = clock.instant();
+        Map<EnrolmentId, Enrolment> loaded = enrolments.findAllById(
+                commands.stream().map(EnrolmentCommand::enrolmentId).distinct().toList());
+        List<CommandOutcome> outcomes = new ArrayList<>(commands.size());
+        Set<Enrolment> changed = new LinkedHashSet<>();
+        List<TimelineEvent> entries = new ArrayList<>();
+        List<ExchangeEvent> sent = new ArrayList<>();
+        for (EnrolmentCommand command : commands) {
+            try {
+                Enrolment enrolment = carryOut(command, loaded, now);
+                List<ExchangeEvent> released = enrolment.releaseEvents();
+                List<TimelineEvent> own = released.stream()
+                        .map(event -> TimelineEvent.sent(event, enrolment, now))
+                        .toList();
+                if (!released.isEmpty()) {
+                    changed.add(enrolment);
+                    entries.addAll(own);
+                    sent.addAll(released);
+                }
+                outcomes.add(new CommandOutcome.Carried(command, enrolment, enrolment.status(), own));
+            } catch (Refusal refusal) {
+                outcomes.add(new CommandOutcome.Refused(command, refusal));
+            }
+        }
+        enrolments.saveAll(changed);
+        timeline.append(entries);
+        outbox.enqueue(sent);
+        return outcomes;
     }
 
     /** Home school: requests an enrolment at a host. Repeating an identical request returns the enrolment as is. */
     @Transactional
     public Enrolment request(RequestEnrolment command) {
-        var existing = enrolments.findById(command.enrolmentId());
-        if (existing.isPresent()) {
-            if (existing.get().isRequestedAs(command.hostSchool(), command.student(), command.course())) {
-                return existing.get();
-            }
-            throw new EnrolmentAlreadyExists(command.enrolmentId());
-        }
-        Instant now = clock.instant();
-        Enrolment requested = Enrolment.request(
-                command.enrolmentId(), self, command.hostSchool(), command.student(), command.course(), now);
-        return store(requested, now);
+        return execute(command);
     }
 
     /** Host school: admits the student. */
     @Transactional
     public Enrolment accept(AcceptEnrolment command) {
-        return change(command.enrolmentId(), (enrolment, now) -> enrolment.accept(command.note(), now));
+        return execute(command);
     }
 
     /** Host school: does not admit the student. */
     @Transactional
     public Enrolment reject(RejectEnrolment command) {
-        return change(
-                command.enrolmentId(),
-                (enrolment, now) -> enrolment.reject(command.reasonCode(), command.reasonText(), now));
+        return execute(command);
     }
 
     /** Home school: withdraws the student. */
     @Transactional
     public Enrolment withdraw(WithdrawEnrolment command) {
-        return change(command.enrolmentId(), (enrolment, now) -> enrolment.withdraw(command.reason(), now));
+        return execute(command);
     }
 
     /** Host school: records the first result of an attempt. */
     @Transactional
     public Enrolment recordResult(RecordResult command) {
-        return change(
-                command.enrolmentId(),
-                (enrolment, now) -> enrolment.recordResult(
-                        command.attempt(), command.grade(), command.finalResult(), command.assessedOn(), now));
+        return execute(command);
     }
 
     /** Host school: corrects the result of an attempt, refused as stale when it is based on an older version. */
     @Transactional
     public Enrolment correctResult(CorrectResult command) {
-        return change(
-                command.enrolmentId(),
-                (enrolment, now) -> enrolment.correctResult(
-                        command.attempt(),
-                        command.expectedLatestVersion(),
-                        command.grade(),
-                        command.finalResult(),
-                        command.assessedOn(),
-                        command.reason(),
-                        now));
+        return execute(command);
     }
 
     /** Host school: revokes the result of an attempt. */
     @Transactional
     public Enrolment revokeResult(RevokeResult command) {
-        return change(
-                command.enrolmentId(),
-                (enrolment, now) -> enrolment.revokeResult(command.attempt(), command.reason(), now));
+        return execute(command);
     }
 
-    private Enrolment change(EnrolmentId id, StateChange change) {
-        Enrolment enrolment = enrolments.findById(id).orElseThrow(() -> new EnrolmentNotFound(id));
-        Instant now = clock.instant();
-        change.apply(enrolment, now);
-        return store(enrolment, now);
-    }
-
-    private Enrolment store(Enrolment enrolment, Instant now) {
-        List<ExchangeEvent> sent = enrolment.releaseEvents();
-        Enrolment stored = enrolments.save(enrolment);
-        timeline.append(sent.stream()
-                .map(event -> TimelineEvent.sent(event, enrolment, now))
-                .toList());
-        outbox.enqueue(sent);
-        return stored;
-    }
-
-    @FunctionalInterface
-    private interface StateChange {
-        void apply(Enrolment enrolment, Instant now);
+    /** Changes the enrolment in memory, or creates it; throws the domain's refusal when it is not allowed. */
+    private Enrolment carryOut(EnrolmentCommand command, Map<EnrolmentId, Enrolment> loaded, Instant now) {
+        if (command instanceof RequestEnrolment request) {
+            Enrolment existing = loaded.get(request.enrolmentId());
+            if (existing != null) {
+                if (existing.isRequestedAs(request.hostSchool(), request.student(), request.course())) {
+                    return existing;
+                }
+                throw new EnrolmentAlreadyExists(request.enrolmentId());
+            }
+            Enrolment requested = Enrolment.request(
+                    request.enrolmentId(), self, request.hostSchool(), request.student(), request.course(), now);
+            loaded.put(requested.id(), requested);
+            return requested;
+        }
+        Enrolment enrolment = loaded.get(command.enrolmentId());
+        if (enrolment == null) {
+            throw new EnrolmentNotFound(command.enrolmentId());
+        }
+        if (command instanceof AcceptEnrolment accept) {
+            enrolment.accept(accept.note(), now);
+        } else if (command instanceof RejectEnrolment reject) {
+            enrolment.reject(reject.reasonCode(), reject.reasonText(), now);
+        } else if (command instanceof WithdrawEnrolment withdraw) {
+            enrolment.withdraw(withdraw.reason(), now);
+        } else if (command instanceof RecordResult record) {
+            enrolment.recordResult(record.attempt(), record.grade(), record.finalResult(), record.assessedOn(), now);
+        } else if (command instanceof CorrectResult correct) {
+            enrolment.correctResult(
+                    correct.attempt(),
+                    correct.expectedLatestVersion(),
+                    correct.grade(),
+                    correct.finalResult(),
+                    correct.assessedOn(),
+                    correct.reason(),
+                    now);
+        } else {
+            RevokeResult revoke = (RevokeResult) command;
+            enrolment.revokeResult(revoke.attempt(), revoke.reason(), now);
+        }
+        return enrolment;
     }
 }
