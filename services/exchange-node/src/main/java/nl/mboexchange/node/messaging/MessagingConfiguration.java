@@ -80,9 +80,10 @@ class MessagingConfiguration {
             AvroCodec codec,
             ChannelAdmin channelAdmin,
             MessagingProperties properties,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            Clock clock) {
         return new OutboxPublisher(
-                outbox, signal, transactions, exchangeProducer, codec, channelAdmin, properties, meters);
+                outbox, signal, transactions, exchangeProducer, codec, channelAdmin, properties, meters, clock);
     }
 
     @Bean

@@ -1,7 +1,10 @@
 package nl.mboexchange.node.messaging;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Future;
@@ -20,9 +23,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sends the outbox to Kafka after commit: claims a batch, sends it, waits for every acknowledgement ({@code
- * acks=all}) and marks the batch published, in one database transaction. A crash anywhere before that commit leaves
- * the batch unpublished, so it is sent again after a restart: at least once, and the receiver drops the duplicate by
- * event id. One publisher thread keeps the outbox order, so the events of one enrolment arrive in order.
+ * acks=all}) and takes the batch out of the outbox, in one database transaction. A crash anywhere before that commit
+ * leaves the batch in the outbox, so it is sent again after a restart: at least once, and the receiver drops the
+ * duplicate by event id. How long messages waited is the timer {@code mbo.outbox.wait}. One publisher thread keeps the outbox order, so the events of one enrolment arrive in order.
  */
 class OutboxPublisher implements SmartLifecycle {
 
@@ -38,6 +41,8 @@ class OutboxPublisher implements SmartLifecycle {
     private final ChannelAdmin channels;
     private final MessagingProperties properties;
     private final MeterRegistry meters;
+    private final Timer waited;
+    private final Clock clock;
     private volatile Thread worker;
 
     OutboxPublisher(
@@ -48,7 +53,8 @@ class OutboxPublisher implements SmartLifecycle {
             AvroCodec codec,
             ChannelAdmin channels,
             MessagingProperties properties,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            Clock clock) {
         this.outbox = outbox;
         this.signal = signal;
         this.transactions = transactions;
@@ -57,6 +63,11 @@ class OutboxPublisher implements SmartLifecycle {
         this.channels = channels;
         this.properties = properties;
         this.meters = meters;
+        this.clock = clock;
+        this.waited = Timer.builder("mbo.outbox.wait")
+                .description("From an event written to the outbox to Kafka acknowledging it")
+                .publishPercentiles(0.5, 0.99)
+                .register(meters);
     }
 
     @Override
@@ -134,9 +145,13 @@ class OutboxPublisher implements SmartLifecycle {
             for (Future<RecordMetadata> ack : acks) {
                 awaitAck(ack);
             }
-            outbox.markPublished(batch.stream().map(OutboxMessage::id).toList());
-            batch.forEach(message -> meters.counter("mbo.events.published", "type", message.eventType())
-                    .increment());
+            outbox.removePublished(batch.stream().map(OutboxMessage::id).toList());
+            Instant now = clock.instant();
+            for (OutboxMessage message : batch) {
+                meters.counter("mbo.events.published", "type", message.eventType())
+                        .increment();
+                waited.record(Duration.between(message.createdAt(), now));
+            }
             return batch.size();
         });
         return sent == null ? 0 : sent;

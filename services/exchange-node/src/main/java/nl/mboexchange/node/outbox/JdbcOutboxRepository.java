@@ -4,7 +4,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.PreparedStatement;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
@@ -16,7 +15,10 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-/** The outbox in PostgreSQL: one JDBC batch to enqueue, {@code for update skip locked} to claim. */
+/**
+ * The outbox in PostgreSQL: one JDBC batch to enqueue, {@code for update skip locked} to claim, and a delete once
+ * published, so that the table holds only what waits.
+ */
 @Repository
 class JdbcOutboxRepository implements OutboxRepository {
 
@@ -30,7 +32,7 @@ class JdbcOutboxRepository implements OutboxRepository {
             """;
     private static final String CLAIM = """
             select id, event_id, topic, message_key, event_type, payload, payload_schema, created_at from outbox_event
-            where published_at is null order by id limit ? for update skip locked
+            order by id limit ? for update skip locked
             """;
 
     private final JdbcTemplate jdbc;
@@ -130,28 +132,21 @@ class JdbcOutboxRepository implements OutboxRepository {
     }
 
     @Override
-    public void markPublished(Collection<Long> ids) {
+    public void removePublished(Collection<Long> ids) {
         if (ids.isEmpty()) {
             return;
         }
         Long[] array = ids.toArray(Long[]::new);
-        Timestamp now = Timestamp.from(clock.instant());
         jdbc.update(con -> {
-            PreparedStatement ps = con.prepareStatement("update outbox_event set published_at = ? where id = any(?)");
-            ps.setTimestamp(1, now);
-            ps.setArray(2, con.createArrayOf("bigint", array));
+            PreparedStatement ps = con.prepareStatement("delete from outbox_event where id = any(?)");
+            ps.setArray(1, con.createArrayOf("bigint", array));
             return ps;
         });
     }
 
     @Override
     public long countUnpublished() {
-        Long count = jdbc.queryForObject("select count(*) from outbox_event where published_at is null", Long.class);
+        Long count = jdbc.queryForObject("select count(*) from outbox_event", Long.class);
         return count == null ? 0 : count;
-    }
-
-    @Override
-    public int purgePublishedBefore(Instant cutoff) {
-        return jdbc.update("delete from outbox_event where published_at < ?", Timestamp.from(cutoff));
     }
 }

@@ -1,14 +1,13 @@
 package nl.mboexchange.node.outbox;
 
-import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import nl.mboexchange.node.enrolment.ExchangeEvent;
 
 /**
  * The outbox table. The state change writes with {@link #enqueue} in its own transaction; a publisher, after commit,
- * takes a batch with {@link #claimBatch}, sends it, and calls {@link #markPublished} in the same transaction as the
- * claim. A crash before that leaves the messages unpublished, so they are sent again: at least once.
+ * takes a batch with {@link #claimBatch}, sends it, and calls {@link #removePublished} in the same transaction as the
+ * claim. A crash before that leaves the messages in the outbox, so they are sent again: at least once.
  */
 public interface OutboxRepository {
 
@@ -19,17 +18,14 @@ public interface OutboxRepository {
     void enqueueRecords(List<OutboxRecord> records);
 
     /**
-     * The oldest unpublished messages, at most {@code limit}, in outbox order, locked until the calling transaction
-     * ends; concurrent publishers skip them rather than wait. Must run inside a transaction.
+     * The oldest messages, at most {@code limit}, in outbox order, locked until the calling transaction ends;
+     * concurrent publishers skip them rather than wait. Must run inside a transaction.
      */
     List<OutboxMessage> claimBatch(int limit);
 
-    /** Marks the messages as published. */
-    void markPublished(Collection<Long> ids);
+    /** Takes the messages out of the outbox: Kafka has acknowledged them. */
+    void removePublished(Collection<Long> ids);
 
     /** How many messages wait to be published: the outbox backlog. */
     long countUnpublished();
-
-    /** Removes published messages older than the cutoff; returns how many. */
-    int purgePublishedBefore(Instant cutoff);
 }

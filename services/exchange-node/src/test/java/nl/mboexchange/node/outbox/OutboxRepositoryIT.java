@@ -1,8 +1,8 @@
 package nl.mboexchange.node.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -34,20 +34,20 @@ class OutboxRepositoryIT extends NodeIntegrationTest {
         transactions.executeWithoutResult(status -> {
             List<OutboxMessage> waiting;
             while (!(waiting = outbox.claimBatch(500)).isEmpty()) {
-                outbox.markPublished(waiting.stream().map(OutboxMessage::id).toList());
+                outbox.removePublished(waiting.stream().map(OutboxMessage::id).toList());
             }
         });
     }
 
     @Test
-    void messages_are_claimed_oldest_first_with_their_event_and_published_once() {
+    void messages_are_claimed_oldest_first_with_their_event_and_leave_once_published() {
         EnrolmentId first = request();
         EnrolmentId second = request();
         assertThat(outbox.countUnpublished()).isEqualTo(2);
 
         List<OutboxMessage> claimed = transactions.execute(status -> {
             List<OutboxMessage> batch = outbox.claimBatch(10);
-            outbox.markPublished(batch.stream().map(OutboxMessage::id).toList());
+            outbox.removePublished(batch.stream().map(OutboxMessage::id).toList());
             return batch;
         });
 
@@ -82,14 +82,20 @@ class OutboxRepositoryIT extends NodeIntegrationTest {
     }
 
     @Test
-    void published_messages_are_purged_after_a_while() {
-        request();
-        transactions.executeWithoutResult(status -> outbox.markPublished(
-                outbox.claimBatch(10).stream().map(OutboxMessage::id).toList()));
+    void a_claim_rolled_back_leaves_its_messages_to_be_sent_again() {
+        EnrolmentId first = request();
 
-        assertThat(outbox.purgePublishedBefore(Instant.now().plusSeconds(1))).isPositive();
-        assertThat(jdbc.queryForObject("select count(*) from outbox_event", Long.class))
-                .isZero();
+        assertThatThrownBy(() -> transactions.executeWithoutResult(status -> {
+                    outbox.removePublished(outbox.claimBatch(10).stream()
+                            .map(OutboxMessage::id)
+                            .toList());
+                    throw new IllegalStateException("Kafka did not take the batch");
+                }))
+                .isInstanceOf(IllegalStateException.class);
+
+        List<OutboxMessage> again = transactions.execute(status -> outbox.claimBatch(10));
+        assertThat(again).extracting(OutboxMessage::key).containsExactly(first.toString());
+        assertThat(outbox.countUnpublished()).isEqualTo(1);
     }
 
     private EnrolmentId request() {

@@ -186,7 +186,8 @@ class SisCommandsIT {
                 .containsOnlyOnce(EnrolmentChange.ACCEPTANCE_RECEIVED);
         assertThat(host.jdbc()
                         .queryForObject(
-                                "select count(*) from outbox_event where message_key = ? and event_type = ?",
+                                "select count(*) from timeline_entry where enrolment_id = ?::uuid and direction = 'OUT'"
+                                        + " and event_type = ?",
                                 Integer.class,
                                 id.toString(),
                                 "RegistrationAccepted"))
@@ -253,7 +254,8 @@ class SisCommandsIT {
         assertThat(stateOf(host, id)).isEqualTo(before);
         assertThat(host.jdbc()
                         .queryForObject(
-                                "select count(*) from outbox_event where message_key = ? and event_type = ?",
+                                "select count(*) from timeline_entry where enrolment_id = ?::uuid and direction = 'OUT'"
+                                        + " and event_type = ?",
                                 Integer.class,
                                 id.toString(),
                                 "CourseResultRecorded"))

@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -22,9 +23,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Loads and stores many enrolments at once with explicit SQL: two queries to load a batch, and one JDBC batch per
- * table to store it. Spring Data JDBC rewrites every child row of an aggregate on save; here a result version is
- * inserted once and only its receipt is updated later, and the immutable columns of an enrolment are written once.
+ * Loads and stores many enrolments at once with explicit SQL: two queries to load a batch, and one statement per
+ * table to store it (new enrolments and result versions as a JDBC batch, which the driver sends as multi-row inserts;
+ * changed enrolments as one update over arrays). Spring Data JDBC rewrites every child row of an aggregate on save;
+ * here a result version is inserted once and only its receipt is updated later, and the immutable columns of an
+ * enrolment are written once.
  */
 @Component
 class EnrolmentBatchStore {
@@ -39,10 +42,18 @@ class EnrolmentBatchStore {
                 rejection_reason_text, withdrawal_reason, last_changed_at, version)
             values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)
             """;
-    private static final String UPDATE_ENROLMENT = """
-            update enrolment set status = ?, acceptance_note = ?, rejection_reason_code = ?,
-                rejection_reason_text = ?, withdrawal_reason = ?, last_changed_at = ?, version = version + 1
-            where id = ? and version = ?
+    // One statement for the whole batch: a JDBC batch would run one update per enrolment.
+    private static final String UPDATE_ENROLMENTS = """
+            update enrolment e set status = v.status, acceptance_note = v.acceptance_note,
+                rejection_reason_code = v.rejection_reason_code, rejection_reason_text = v.rejection_reason_text,
+                withdrawal_reason = v.withdrawal_reason,
+                last_changed_at = timestamptz 'epoch' + v.last_changed_micros * interval '1 microsecond',
+                version = e.version + 1
+            from unnest(?::uuid[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[])
+                as v (id, version, status, acceptance_note, rejection_reason_code, rejection_reason_text,
+                    withdrawal_reason, last_changed_micros)
+            where e.id = v.id and e.version = v.version
+            returning e.id
             """;
     private static final String UPSERT_RESULT_VERSION = """
             insert into result_version (enrolment_id, attempt, version, kind, grade, final_result, assessed_on,
@@ -89,9 +100,7 @@ class EnrolmentBatchStore {
             jdbc.batchUpdate(INSERT_ENROLMENT, created, created.size(), EnrolmentBatchStore::setInsert);
         }
         if (!changed.isEmpty()) {
-            int[][] counts =
-                    jdbc.batchUpdate(UPDATE_ENROLMENT, changed, changed.size(), EnrolmentBatchStore::setUpdate);
-            requireAllUpdated(changed, counts[0]);
+            requireAllUpdated(changed, update(changed));
         }
         List<Object[]> versions = new ArrayList<>();
         for (EnrolmentEntity entity : created.isEmpty() ? changed : concat(created, changed)) {
@@ -104,11 +113,52 @@ class EnrolmentBatchStore {
         }
     }
 
-    private static void requireAllUpdated(List<EnrolmentEntity> changed, int[] counts) {
-        for (int i = 0; i < counts.length; i++) {
-            if (counts[i] == 0) {
-                throw new OptimisticLockingFailureException(
-                        "enrolment " + changed.get(i).id() + " was changed concurrently");
+    /** Updates the changed enrolments whose version is still the one they were loaded with; returns their ids. */
+    private Set<UUID> update(List<EnrolmentEntity> changed) {
+        int size = changed.size();
+        UUID[] ids = new UUID[size];
+        Long[] versions = new Long[size];
+        String[] statuses = new String[size];
+        String[] notes = new String[size];
+        String[] reasonCodes = new String[size];
+        String[] reasonTexts = new String[size];
+        String[] withdrawalReasons = new String[size];
+        Long[] lastChanged = new Long[size];
+        for (int i = 0; i < size; i++) {
+            EnrolmentEntity e = changed.get(i);
+            ids[i] = e.id();
+            versions[i] = e.version();
+            statuses[i] = e.status();
+            notes[i] = e.acceptanceNote();
+            reasonCodes[i] = e.rejectionReasonCode();
+            reasonTexts[i] = e.rejectionReasonText();
+            withdrawalReasons[i] = e.withdrawalReason();
+            lastChanged[i] = ChronoUnit.MICROS.between(Instant.EPOCH, e.lastChangedAt());
+        }
+        Set<UUID> updated = new HashSet<>();
+        jdbc.query(
+                con -> {
+                    PreparedStatement ps = con.prepareStatement(UPDATE_ENROLMENTS);
+                    ps.setArray(1, con.createArrayOf("uuid", ids));
+                    ps.setArray(2, con.createArrayOf("bigint", versions));
+                    ps.setArray(3, con.createArrayOf("text", statuses));
+                    ps.setArray(4, con.createArrayOf("text", notes));
+                    ps.setArray(5, con.createArrayOf("text", reasonCodes));
+                    ps.setArray(6, con.createArrayOf("text", reasonTexts));
+                    ps.setArray(7, con.createArrayOf("text", withdrawalReasons));
+                    ps.setArray(8, con.createArrayOf("bigint", lastChanged));
+                    return ps;
+                },
+                (ResultSet rs) -> {
+                    updated.add(rs.getObject(1, UUID.class));
+                });
+        return updated;
+    }
+
+    private static void requireAllUpdated(List<EnrolmentEntity> changed, Set<UUID> updated) {
+        for (EnrolmentEntity entity : changed) {
+            if (!updated.contains(entity.id())) {
+                throw new OptimisticLockingFailureException("enrolment " + entity.id() + " was changed concurrently");
             }
         }
     }
@@ -137,17 +187,6 @@ class EnrolmentBatchStore {
         ps.setString(21, e.rejectionReasonText());
         ps.setString(22, e.withdrawalReason());
         ps.setTimestamp(23, timestamp(e.lastChangedAt()));
-    }
-
-    private static void setUpdate(PreparedStatement ps, EnrolmentEntity e) throws SQLException {
-        ps.setString(1, e.status());
-        ps.setString(2, e.acceptanceNote());
-        ps.setString(3, e.rejectionReasonCode());
-        ps.setString(4, e.rejectionReasonText());
-        ps.setString(5, e.withdrawalReason());
-        ps.setTimestamp(6, timestamp(e.lastChangedAt()));
-        ps.setObject(7, e.id());
-        ps.setLong(8, e.version());
     }
 
     private static void setResultVersion(PreparedStatement ps, UUID enrolmentId, ResultVersionEntity v)
