@@ -14,14 +14,18 @@ import java.util.Set;
  * argument, separated by spaces, as Maven passes them) or as a system property {@code -Dbenchmark.key=value}.
  *
  * @param burst results recorded in the burst (N)
- * @param warmup results recorded before the burst and not reported, so that both nodes run compiled code
+ * @param warmup results of one warm-up round: recorded before the burst and not reported, so that both nodes run
+ *     compiled code
+ * @param warmupRounds at most this many warm-up rounds; the warm-up ends after the first round in which neither
+ *     node's JIT compilers were busy for more than a fifth of it
  * @param rates the offered rates of the steady phases, results per second
  * @param steady how long each steady phase offers its rate
- * @param feed how the host is fed its results: {@code service}, its application service from {@code feedThreads}
- *     threads in its own JVM (what the REST API does per request); or {@code sis}, {@code RecordResult} commands on
- *     its SIS commands topic; or {@code batched}, a design the host does not have yet: its record commands grouped
- *     into one transaction each (see {@code BatchingFeeder})
- * @param feedThreads threads at the host that record results concurrently, as many registrars or SIS clients would
+ * @param feed how the host is fed its results: {@code sis} (the default), {@code RecordResult} commands on its SIS
+ *     commands topic, the path a SIS takes to record a cohort's results, decided a poll at a time; or {@code
+ *     service}, its application service called from {@code feedThreads} threads in its own JVM, one transaction per
+ *     result, as the REST API does per request
+ * @param feedThreads with {@code feed=service}: threads at the host that record results concurrently, as many
+ *     registrars would
  * @param partitions partitions of every topic, the exchange channels and the Kafka floor's alike
  * @param floorEvents events of the batched PostgreSQL floor
  * @param floorBatch events per transaction in the batched PostgreSQL floor
@@ -38,6 +42,7 @@ import java.util.Set;
 public record BenchmarkParameters(
         int burst,
         int warmup,
+        int warmupRounds,
         List<Integer> rates,
         Duration steady,
         String feed,
@@ -61,11 +66,12 @@ public record BenchmarkParameters(
 
     public BenchmarkParameters {
         rates = List.copyOf(rates);
-        if (burst < 1 || warmup < 0 || feedThreads < 1 || partitions < 1 || floorBatch < 1) {
-            throw new IllegalArgumentException("burst, feed-threads, partitions and floor-batch must be positive");
+        if (burst < 1 || warmup < 0 || warmupRounds < 1 || feedThreads < 1 || partitions < 1 || floorBatch < 1) {
+            throw new IllegalArgumentException(
+                    "burst, warmup-rounds, feed-threads, partitions and floor-batch must be positive");
         }
-        if (!List.of("service", "sis", "batched").contains(feed)) {
-            throw new IllegalArgumentException("feed must be service, sis or batched, not " + feed);
+        if (!List.of("service", "sis").contains(feed)) {
+            throw new IllegalArgumentException("feed must be service or sis, not " + feed);
         }
         if (rates.stream().anyMatch(rate -> rate < 1)) {
             throw new IllegalArgumentException("every rate must be positive: " + rates);
@@ -75,10 +81,11 @@ public record BenchmarkParameters(
     private static Map<String, String> defaults() {
         Map<String, String> defaults = new LinkedHashMap<>();
         defaults.put("burst", "20000");
-        defaults.put("warmup", "5000");
+        defaults.put("warmup", "20000");
+        defaults.put("warmup-rounds", "5");
         defaults.put("rates", "100,500,2000");
         defaults.put("steady-seconds", "20");
-        defaults.put("feed", "service");
+        defaults.put("feed", "sis");
         defaults.put("feed-threads", "4");
         defaults.put("partitions", "4");
         defaults.put("floor-events", "100000");
@@ -128,9 +135,10 @@ public record BenchmarkParameters(
         return new BenchmarkParameters(
                 200,
                 0,
+                1,
                 List.of(50),
                 Duration.ofSeconds(2),
-                "service",
+                "sis",
                 4,
                 2,
                 1_000,
@@ -150,6 +158,7 @@ public record BenchmarkParameters(
         return new BenchmarkParameters(
                 Integer.parseInt(value.apply("burst")),
                 Integer.parseInt(value.apply("warmup")),
+                Integer.parseInt(value.apply("warmup-rounds")),
                 Arrays.stream(value.apply("rates").split(","))
                         .map(String::trim)
                         .filter(rate -> !rate.isEmpty())
@@ -177,8 +186,10 @@ public record BenchmarkParameters(
         return (int) Math.max(1, rate * steady.toMillis() / 1000);
     }
 
-    /** How many enrolments a run needs: one per result of the warm-up, the burst and every steady phase. */
+    /** How many enrolments a run may need: one per result of every warm-up round, the burst and every steady phase. */
     public int enrolments() {
-        return warmup + burst + rates.stream().mapToInt(this::steadyCount).sum();
+        return warmup * warmupRounds
+                + burst
+                + rates.stream().mapToInt(this::steadyCount).sum();
     }
 }

@@ -31,6 +31,7 @@ public final class ResourceSampler implements AutoCloseable {
     private long startCpuNanos;
     private long startGcCount;
     private long startGcMillis;
+    private long startJitMillis;
     private long lastNanos;
     private long lastCpuNanos;
     private volatile double peakCores;
@@ -43,6 +44,7 @@ public final class ResourceSampler implements AutoCloseable {
         startCpuNanos = os.getProcessCpuTime();
         startGcCount = gcCount();
         startGcMillis = gcMillis();
+        startJitMillis = jitMillis();
         lastNanos = startNanos;
         lastCpuNanos = startCpuNanos;
         peakCores = 0;
@@ -64,7 +66,8 @@ public final class ResourceSampler implements AutoCloseable {
                 round(peakHeapBytes / MB),
                 round(memory.getHeapMemoryUsage().getCommitted() / MB),
                 gcCount() - startGcCount,
-                round((gcMillis() - startGcMillis) / 1000.0));
+                round((gcMillis() - startGcMillis) / 1000.0),
+                round((jitMillis() - startJitMillis) / 1000.0));
     }
 
     private synchronized void sample() {
@@ -97,6 +100,14 @@ public final class ResourceSampler implements AutoCloseable {
                 .mapToLong(GarbageCollectorMXBean::getCollectionTime)
                 .filter(millis -> millis > 0)
                 .sum();
+    }
+
+    /** Milliseconds the JIT compilers have spent compiling since the JVM started. */
+    public static long jitMillis() {
+        var compilation = ManagementFactory.getCompilationMXBean();
+        return compilation != null && compilation.isCompilationTimeMonitoringSupported()
+                ? compilation.getTotalCompilationTime()
+                : 0;
     }
 
     private static double round(double value) {

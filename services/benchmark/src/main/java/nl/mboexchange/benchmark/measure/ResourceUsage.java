@@ -11,6 +11,7 @@ package nl.mboexchange.benchmark.measure;
  * @param heapCommittedMb the heap the JVM had reserved at the end
  * @param gcCount collections during the phase
  * @param gcSeconds time spent in collections during the phase
+ * @param jitSeconds time the JIT compilers spent compiling during the phase, part of {@code cpuSeconds}
  */
 public record ResourceUsage(
         double wallSeconds,
@@ -20,4 +21,5 @@ public record ResourceUsage(
         double peakHeapMb,
         double heapCommittedMb,
         long gcCount,
-        double gcSeconds) {}
+        double gcSeconds,
+        double jitSeconds) {}

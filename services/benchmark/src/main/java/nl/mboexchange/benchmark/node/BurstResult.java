@@ -14,6 +14,7 @@ import nl.mboexchange.benchmark.measure.ResourceUsage;
  * @param feedPerSecond results recorded per second at the host
  * @param resultLatency per result: record command at the host to the result committed at home
  * @param receiptLatency per result: record command at the host to its receipt committed at the host
+ * @param hops where the latency went, hop by hop
  * @param unseen results whose result or receipt did not become visible while the phase waited for them
  * @param home CPU and heap of the home node during the burst
  * @param host CPU and heap of the host node during the burst
@@ -26,6 +27,7 @@ public record BurstResult(
         double feedPerSecond,
         LatencySummary resultLatency,
         LatencySummary receiptLatency,
+        HopBreakdown hops,
         long unseen,
         ResourceUsage home,
         ResourceUsage host) {}

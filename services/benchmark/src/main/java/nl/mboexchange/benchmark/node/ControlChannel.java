@@ -64,6 +64,7 @@ final class ControlChannel implements AutoCloseable {
         out.writeDouble(usage.heapCommittedMb());
         out.writeLong(usage.gcCount());
         out.writeDouble(usage.gcSeconds());
+        out.writeDouble(usage.jitSeconds());
     }
 
     ResourceUsage readUsage() throws IOException {
@@ -75,6 +76,7 @@ final class ControlChannel implements AutoCloseable {
                 in.readDouble(),
                 in.readDouble(),
                 in.readLong(),
+                in.readDouble(),
                 in.readDouble());
     }
 

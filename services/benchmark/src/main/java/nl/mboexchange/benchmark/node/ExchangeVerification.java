@@ -16,23 +16,15 @@ final class ExchangeVerification {
 
     private final DatabaseAccess home;
     private final DatabaseAccess host;
-    private final String toHome;
-    private final String toHost;
 
-    /**
-     * @param toHome the channel from host to home
-     * @param toHost the channel from home to host
-     */
-    ExchangeVerification(DatabaseAccess home, DatabaseAccess host, String toHome, String toHost) {
+    ExchangeVerification(DatabaseAccess home, DatabaseAccess host) {
         this.home = home;
         this.host = host;
-        this.toHome = toHome;
-        this.toHost = toHost;
     }
 
-    /** How many outbox messages of both nodes wait to be sent. */
+    /** How many outbox messages of both nodes wait to be sent; a message leaves the outbox once sent. */
     long unpublished() throws SQLException {
-        String sql = "select count(*) from outbox_event where published_at is null";
+        String sql = "select count(*) from outbox_event";
         return home.count(sql) + host.count(sql);
     }
 
@@ -43,17 +35,16 @@ final class ExchangeVerification {
     }
 
     Verification verify(long recorded, long duplicateDeliveries, long doubled, long seenLate) throws SQLException {
+        // What a node sent stays in the timeline of its enrolment; the outbox only holds what still waits.
         long sentByHost = host.count(
-                "select count(*) from outbox_event where event_type = 'CourseResultRecorded' and topic = ?", toHome);
+                "select count(*) from timeline_entry where direction = 'OUT' and event_type = 'CourseResultRecorded'");
         long receivedAtHome =
                 home.count("select count(*) from processed_event where event_type = 'CourseResultRecorded'");
         long keptAtHome = home.count("select count(*) from result_version");
         long receiptsSentByHome = home.count(
-                "select count(*) from outbox_event where event_type = 'ResultAcknowledged' and topic = ?", toHost);
-        long receiptEnrolments = home.count(
-                "select count(distinct message_key) from outbox_event"
-                        + " where event_type = 'ResultAcknowledged' and topic = ?",
-                toHost);
+                "select count(*) from timeline_entry where direction = 'OUT' and event_type = 'ResultAcknowledged'");
+        long receiptEnrolments = home.count("select count(distinct enrolment_id) from timeline_entry"
+                + " where direction = 'OUT' and event_type = 'ResultAcknowledged'");
         long receivedAtHost =
                 host.count("select count(*) from processed_event where event_type = 'ResultAcknowledged'");
         long acknowledgedAtHost = host.count("select count(*) from result_version where receipt_event_id is not null");

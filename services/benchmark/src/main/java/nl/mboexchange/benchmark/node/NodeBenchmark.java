@@ -9,6 +9,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
@@ -33,6 +34,15 @@ public final class NodeBenchmark {
 
     private static final long POLL_MILLIS = 20;
     private static final Duration SETTLE_TIMEOUT = Duration.ofMinutes(5);
+    private static final Duration JIT_SETTLE_TIMEOUT = Duration.ofMinutes(3);
+    private static final Duration JIT_WINDOW = Duration.ofSeconds(2);
+    /**
+     * A node runs compiled code when its JIT compilers are busy for less than this share of a warm-up round. On two
+     * cores, two Spring nodes keep compiling for minutes of load: their hot paths are long and each method reaches
+     * its compile threshold only after thousands of results, while the compiler threads share the cores.
+     */
+    private static final double JIT_SETTLED = 0.2;
+
     private static final String TOPIC_PREFIX_CHANNEL = NodeSettings.TOPIC_PREFIX + "exchange.";
 
     private final BenchmarkParameters parameters;
@@ -76,7 +86,8 @@ public final class NodeBenchmark {
                             servers.kafkaBootstrapServers(),
                             servers.schemaRegistryUrl())
                     : null) {
-                return measure(new Phases(homeNode, hostNode, sis), homeUrl, hostUrl, toHome, toHost);
+                HopTimes hops = new HopTimes(database(homeUrl), database(hostUrl), new EnrolmentIds(salt));
+                return measure(new Phases(homeNode, hostNode, sis, hops), homeUrl, hostUrl, toHome, toHost);
             }
         }
     }
@@ -84,11 +95,28 @@ public final class NodeBenchmark {
     private NodeResults measure(Phases phases, String homeUrl, String hostUrl, String toHome, String toHost)
             throws Exception {
         int next = 0;
-        if (parameters.warmup() > 0) {
-            progress.accept("warm-up: " + parameters.warmup() + " results");
-            phases.burst(next, parameters.warmup());
+        int rounds = 0;
+        while (parameters.warmup() > 0 && rounds < parameters.warmupRounds()) {
+            rounds++;
+            progress.accept("warm-up round " + rounds + ": " + parameters.warmup() + " results");
+            BurstResult round = phases.burst(next, parameters.warmup());
             next += parameters.warmup();
+            double compiling = Math.max(round.home().jitSeconds(), round.host().jitSeconds()) / round.seconds();
+            progress.accept(String.format(
+                    Locale.ROOT,
+                    "warm-up round %d: %.0f results/s; JIT compilers busy %.0f %% of it",
+                    rounds,
+                    round.resultsPerSecond(),
+                    compiling * 100));
+            if (compiling < JIT_SETTLED) {
+                break;
+            }
         }
+        if (rounds > 0) {
+            progress.accept("waiting for the JIT compilers to finish: "
+                    + phases.settleJit().toSeconds() + " s");
+        }
+        int warmedUp = next;
         progress.accept("burst: " + parameters.burst() + " results");
         BurstResult burst = phases.burst(next, parameters.burst());
         next += parameters.burst();
@@ -100,10 +128,11 @@ public final class NodeBenchmark {
             steady.add(phases.steady(next, count, rate));
             next += count;
         }
-        var verification = new ExchangeVerification(database(homeUrl), database(hostUrl), toHome, toHost);
+        var verification = new ExchangeVerification(database(homeUrl), database(hostUrl));
         awaitSettled(verification, next);
         phases.countAfterSettling();
         return new NodeResults(
+                warmedUp,
                 burst,
                 steady,
                 verification.verify(next, phases.duplicates, phases.doubled, phases.missing),
@@ -117,14 +146,16 @@ public final class NodeBenchmark {
         private final NodeHandle home;
         private final NodeHandle host;
         private final SisFeeder sis;
+        private final HopTimes hops;
         private long duplicates;
         private long doubled;
         private long missing;
 
-        Phases(NodeHandle home, NodeHandle host, SisFeeder sis) {
+        Phases(NodeHandle home, NodeHandle host, SisFeeder sis, HopTimes hops) {
             this.home = home;
             this.host = host;
             this.sis = sis;
+            this.hops = hops;
         }
 
         BurstResult burst(int from, int count) throws IOException, InterruptedException {
@@ -132,7 +163,6 @@ public final class NodeBenchmark {
             host.startPhase();
             long[] issuedAt = switch (parameters.feed()) {
                 case "sis" -> sis.burst(from, count);
-                case "batched" -> host.feedBatchedBurst(from, count);
                 default -> host.feedBurst(from, count, parameters.feedThreads());
             };
             Observed observed = observe(from, count, issuedAt);
@@ -146,6 +176,7 @@ public final class NodeBenchmark {
                     perSecond(count, feedSeconds),
                     observed.results.summary(),
                     observed.receipts.summary(),
+                    hops(from, count, issuedAt, observed),
                     observed.missing,
                     observed.atHome.usage(),
                     observed.atHost.usage());
@@ -156,7 +187,6 @@ public final class NodeBenchmark {
             host.startPhase();
             long[] dueAt = switch (parameters.feed()) {
                 case "sis" -> sis.steady(from, count, rate);
-                case "batched" -> host.feedBatchedSteady(from, count, rate);
                 default -> host.feedSteady(from, count, rate, parameters.feedThreads());
             };
             Observed observed = observe(from, count, dueAt);
@@ -169,11 +199,45 @@ public final class NodeBenchmark {
                     achieved,
                     observed.results.summary(),
                     observed.receipts.summary(),
+                    hops(from, count, dueAt, observed),
                     drainMillis,
                     keptUp,
                     observed.missing,
                     observed.atHome.usage(),
                     observed.atHost.usage());
+        }
+
+        /**
+         * Waits until neither node's JIT compilers are busy, so that the measured phases run compiled code rather
+         * than compete with the compiler: a Spring application on two cores keeps compiling for minutes after its
+         * code first ran.
+         */
+        Duration settleJit() throws IOException, InterruptedException {
+            long start = System.nanoTime();
+            long deadline = start + JIT_SETTLE_TIMEOUT.toNanos();
+            long homeBefore = home.jitMillis();
+            long hostBefore = host.jitMillis();
+            while (System.nanoTime() < deadline) {
+                Thread.sleep(JIT_WINDOW.toMillis());
+                long homeNow = home.jitMillis();
+                long hostNow = host.jitMillis();
+                long busiest = Math.max(homeNow - homeBefore, hostNow - hostBefore);
+                if (busiest < JIT_WINDOW.toMillis() / 20) {
+                    break;
+                }
+                homeBefore = homeNow;
+                hostBefore = hostNow;
+            }
+            return Duration.ofNanos(System.nanoTime() - start);
+        }
+
+        private HopBreakdown hops(int from, int count, long[] startedAt, Observed observed) {
+            try {
+                return hops.of(
+                        from, count, startedAt, observed.atHome.resultVisibleAt(), observed.atHost.receiptVisibleAt());
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException("could not read the hop times", e);
+            }
         }
 
         /** Takes the probes' counters again, now that every event has arrived. */

@@ -11,14 +11,12 @@ final class NodeCommands {
     static final String FEED_BURST = "feed-burst";
     /** Record results at a rate (host): from, count, rate, threads; answers when each was due. */
     static final String FEED_STEADY = "feed-steady";
-    /** Record results in batches, as fast as possible (host): from, count; answers when each was issued. */
-    static final String FEED_BATCHED_BURST = "feed-batched-burst";
-    /** Record results in batches at a rate (host): from, count, rate; answers when each was due. */
-    static final String FEED_BATCHED_STEADY = "feed-batched-steady";
     /** How many of the enrolments have their result or receipt visible: from, count. */
     static final String VISIBLE = "visible";
     /** Stop measuring: from, count; answers CPU and heap, the visibility times and the probe's counters. */
     static final String END_PHASE = "end-phase";
+    /** How long the JIT has compiled since the node started, in milliseconds. */
+    static final String JIT_MILLIS = "jit-millis";
     /** Close the node and exit. */
     static final String STOP = "stop";
 

@@ -117,19 +117,14 @@ final class NodeHandle implements AutoCloseable {
         return channel.readLongs();
     }
 
-    long[] feedBatchedBurst(int from, int count) throws IOException {
-        send(NodeCommands.FEED_BATCHED_BURST, from, count);
-        return channel.readLongs();
-    }
-
-    long[] feedBatchedSteady(int from, int count, int rate) throws IOException {
-        send(NodeCommands.FEED_BATCHED_STEADY, from, count, rate);
-        return channel.readLongs();
-    }
-
     int visible(int from, int count) throws IOException {
         send(NodeCommands.VISIBLE, from, count);
         return channel.in().readInt();
+    }
+
+    long jitMillis() throws IOException {
+        send(NodeCommands.JIT_MILLIS);
+        return channel.in().readLong();
     }
 
     PhaseReport endPhase(int from, int count) throws IOException {

@@ -6,9 +6,7 @@ import java.net.Socket;
 import nl.mboexchange.benchmark.measure.ResourceSampler;
 import nl.mboexchange.node.enrolment.EnrolmentRepository;
 import nl.mboexchange.node.enrolment.application.EnrolmentService;
-import nl.mboexchange.node.outbox.OutboxRepository;
 import nl.mboexchange.node.school.SchoolCode;
-import nl.mboexchange.node.timeline.Timeline;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.support.GenericApplicationContext;
@@ -80,12 +78,6 @@ public final class NodeProcess {
         TransactionTemplate transactions = new TransactionTemplate(context.getBean(PlatformTransactionManager.class));
         Seeder seeder = new Seeder(ids, school, context.getBean(EnrolmentRepository.class), transactions);
         ResultFeeder feeder = new ResultFeeder(ids, context.getBean(EnrolmentService.class));
-        BatchingFeeder batching = new BatchingFeeder(
-                ids,
-                context.getBean(EnrolmentRepository.class),
-                context.getBean(Timeline.class),
-                context.getBean(OutboxRepository.class),
-                transactions);
         var in = channel.in();
         var out = channel.out();
         while (true) {
@@ -104,16 +96,6 @@ public final class NodeProcess {
                         long[] issuedAt = feeder.burst(in.readInt(), in.readInt(), in.readInt());
                         out.writeUTF(ControlChannel.OK);
                         channel.writeLongs(issuedAt);
-                    }
-                    case NodeCommands.FEED_BATCHED_BURST -> {
-                        long[] issuedAt = batching.burst(in.readInt(), in.readInt());
-                        out.writeUTF(ControlChannel.OK);
-                        channel.writeLongs(issuedAt);
-                    }
-                    case NodeCommands.FEED_BATCHED_STEADY -> {
-                        long[] dueAt = batching.steady(in.readInt(), in.readInt(), in.readInt());
-                        out.writeUTF(ControlChannel.OK);
-                        channel.writeLongs(dueAt);
                     }
                     case NodeCommands.FEED_STEADY -> {
                         long[] dueAt = feeder.steady(in.readInt(), in.readInt(), in.readInt(), in.readInt());
@@ -136,6 +118,10 @@ public final class NodeProcess {
                         out.writeLong(probe.duplicates());
                         out.writeLong(probe.refused());
                         out.writeLong(probe.doubled());
+                    }
+                    case NodeCommands.JIT_MILLIS -> {
+                        out.writeUTF(ControlChannel.OK);
+                        out.writeLong(ResourceSampler.jitMillis());
                     }
                     case NodeCommands.STOP -> {
                         out.writeUTF(ControlChannel.OK);

@@ -12,6 +12,7 @@ import nl.mboexchange.benchmark.measure.ResourceUsage;
  * @param achievedRate results per second the host's feeders actually issued
  * @param resultLatency per result: record command due to the result committed at home
  * @param receiptLatency per result: record command due to its receipt committed at the host
+ * @param hops where the latency went, hop by hop
  * @param drainMillis from the last command due to the last receipt visible
  * @param keptUp the rate was offered in full (at least 98 %) and the last receipt was back within a second, and none was unseen
  * @param unseen results whose result or receipt did not become visible while the phase waited for them
@@ -24,6 +25,7 @@ public record SteadyResult(
         double achievedRate,
         LatencySummary resultLatency,
         LatencySummary receiptLatency,
+        HopBreakdown hops,
         double drainMillis,
         boolean keptUp,
         long unseen,

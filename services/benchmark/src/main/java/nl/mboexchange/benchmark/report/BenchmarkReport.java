@@ -58,6 +58,7 @@ public record BenchmarkReport(
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("burst", p.burst());
         map.put("warmup", p.warmup());
+        map.put("warmupRounds", p.warmupRounds());
         map.put("rates", p.rates());
         map.put("steadySeconds", p.steady().toSeconds());
         map.put("feed", p.feed());

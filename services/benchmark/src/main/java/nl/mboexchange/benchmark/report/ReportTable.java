@@ -7,6 +7,7 @@ import nl.mboexchange.benchmark.floor.PostgresFloorResult;
 import nl.mboexchange.benchmark.measure.LatencySummary;
 import nl.mboexchange.benchmark.measure.ResourceUsage;
 import nl.mboexchange.benchmark.node.BurstResult;
+import nl.mboexchange.benchmark.node.HopBreakdown;
 import nl.mboexchange.benchmark.node.NodeResults;
 import nl.mboexchange.benchmark.node.SteadyResult;
 import nl.mboexchange.benchmark.node.Verification;
@@ -85,13 +86,16 @@ public final class ReportTable {
     private void nodes(NodeResults nodes) {
         BurstResult burst = nodes.burst();
         line("");
-        line("Nodes: home 25LX and host 30GH, a JVM each");
         line(
-                "  burst of %,d: %.2f s, %,.0f results/s end to end (host recorded them at %,.0f/s in %.2f s)",
+                "Nodes: home 25LX and host 30GH, a JVM each; %,d results of warm-up before the burst",
+                nodes.warmupResults());
+        line(
+                "  burst of %,d: %.2f s, %,.0f results/s end to end (its record commands fed at %,.0f/s in %.2f s)",
                 burst.results(), burst.seconds(), burst.resultsPerSecond(), burst.feedPerSecond(), burst.feedSeconds());
         line("  %-28s %s", "latency (ms)", LATENCY_HEADER);
         line("  %-28s %s", "recorded -> at home", latency(burst.resultLatency()));
         line("  %-28s %s", "recorded -> receipt at host", latency(burst.receiptLatency()));
+        line("  %-28s %s", "hops p50/p99 (ms)", hops(burst.hops()));
         line("  %-28s %s", "home", usage(burst.home()));
         line("  %-28s %s", "host", usage(burst.host()));
         line("");
@@ -109,7 +113,11 @@ public final class ReportTable {
                     steady.keptUp() ? "yes" : "NO");
         }
         for (SteadyResult steady : nodes.steady()) {
-            line("  %-8s home %s | host %s", steady.rate() + "/s", usage(steady.home()), usage(steady.host()));
+            line("  %-8s hops p50/p99 (ms): %s", steady.rate() + "/s", hops(steady.hops()));
+        }
+        for (SteadyResult steady : nodes.steady()) {
+            line("  %-8s home %s", steady.rate() + "/s", usage(steady.home()));
+            line("  %-8s host %s", "", usage(steady.host()));
         }
         Verification v = nodes.verification();
         line("");
@@ -141,12 +149,28 @@ public final class ReportTable {
         return String.format(Locale.ROOT, "%.1f / %.1f / %.1f", l.p50(), l.p95(), l.p99());
     }
 
+    private static String hops(HopBreakdown h) {
+        return String.format(
+                Locale.ROOT,
+                "record %s, to home %s, home apply %s, to host %s, host apply %s",
+                p50p99(h.recordCommand()),
+                p50p99(h.toHome()),
+                p50p99(h.homeApply()),
+                p50p99(h.toHost()),
+                p50p99(h.hostApply()));
+    }
+
+    private static String p50p99(LatencySummary l) {
+        return String.format(Locale.ROOT, "%.0f/%.0f", l.p50(), l.p99());
+    }
+
     private static String usage(ResourceUsage u) {
         return String.format(
                 Locale.ROOT,
-                "CPU %.2f cores avg, %.2f peak; heap peak %.0f MB of %.0f MB; GC %d, %.2f s",
+                "CPU %.2f cores avg, %.2f peak (JIT %.1f s); heap peak %.0f MB of %.0f MB; GC %d, %.2f s",
                 u.averageCores(),
                 u.peakCores(),
+                u.jitSeconds(),
                 u.peakHeapMb(),
                 u.heapCommittedMb(),
                 u.gcCount(),
