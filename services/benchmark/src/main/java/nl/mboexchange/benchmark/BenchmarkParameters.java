@@ -35,6 +35,7 @@ import java.util.Set;
  * @param floors whether to measure the raw floor
  * @param nodes whether to measure the nodes
  * @param nodeHeap {@code -Xmx} of each node's JVM
+ * @param nodeJvmOptions more options of each node's JVM, separated by commas, e.g. {@code -XX:TieredStopAtLevel=1}
  * @param jfr whether each node records a JFR profile of the run into the output directory
  * @param output the directory of the JSON report (and profiles)
  * @param label free text kept with the figures, e.g. whether the machine was otherwise idle
@@ -56,6 +57,7 @@ public record BenchmarkParameters(
         boolean floors,
         boolean nodes,
         String nodeHeap,
+        String nodeJvmOptions,
         boolean jfr,
         Path output,
         String label) {
@@ -96,6 +98,7 @@ public record BenchmarkParameters(
         defaults.put("floors", "true");
         defaults.put("nodes", "true");
         defaults.put("node-heap", "1g");
+        defaults.put("node-jvm-options", "");
         defaults.put("jfr", "false");
         defaults.put("output", "target/benchmark");
         defaults.put("label", "");
@@ -149,6 +152,7 @@ public record BenchmarkParameters(
                 true,
                 true,
                 "512m",
+                "",
                 false,
                 output,
                 "smoke");
@@ -176,6 +180,7 @@ public record BenchmarkParameters(
                 Boolean.parseBoolean(value.apply("floors")),
                 Boolean.parseBoolean(value.apply("nodes")),
                 value.apply("node-heap"),
+                value.apply("node-jvm-options"),
                 Boolean.parseBoolean(value.apply("jfr")),
                 Path.of(value.apply("output")),
                 value.apply("label"));

@@ -298,6 +298,11 @@ public final class NodeBenchmark {
                 "-Xmx" + parameters.nodeHeap(),
                 "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=nl.mboexchange",
                 "-Dspring.output.ansi.enabled=never"));
+        for (String option : parameters.nodeJvmOptions().split(",")) {
+            if (!option.isBlank()) {
+                jvm.add(option.trim());
+            }
+        }
         if (parameters.jfr()) {
             Path recording =
                     parameters.output().resolve("node-" + school + ".jfr").toAbsolutePath();

@@ -70,6 +70,7 @@ public record BenchmarkReport(
         map.put("kafkaRecords", p.kafkaRecords());
         map.put("kafkaLatencySeconds", p.kafkaLatency().toSeconds());
         map.put("nodeHeap", p.nodeHeap());
+        map.put("nodeJvmOptions", p.nodeJvmOptions());
         map.put("jfr", p.jfr());
         return map;
     }
