@@ -1,7 +1,6 @@
 package nl.mboexchange.node.messaging;
 
 import java.util.Map;
-import nl.mboexchange.node.enrolment.ExchangeEvent;
 import nl.mboexchange.serde.AvroSerdeConfig;
 import nl.mboexchange.serde.KafkaAvroDeserializer;
 import nl.mboexchange.serde.KafkaAvroSerializer;
@@ -35,11 +34,7 @@ public class AvroCodec implements AutoCloseable {
                 false);
     }
 
-    byte[] encode(String topic, ExchangeEvent event) {
-        return serializer.serialize(topic, AvroEvents.toAvro(event));
-    }
-
-    /** A record of another contract than the exchange, as it is. */
+    /** The record, an exchange event's or another contract's, as it is. */
     public byte[] encode(String topic, IndexedRecord record) {
         return serializer.serialize(topic, record);
     }

@@ -26,12 +26,12 @@ import org.apache.avro.specific.SpecificRecord;
  * Translates between the node's events and the Avro records of the exchange contract ({@code schemas/}). The two are
  * kept apart so that the contract can evolve by its own rules while the domain stays free of Avro.
  */
-final class AvroEvents {
+public final class AvroEvents {
 
     private AvroEvents() {}
 
     /** The Avro record that carries the event on the wire. */
-    static SpecificRecord toAvro(ExchangeEvent event) {
+    public static SpecificRecord toAvro(ExchangeEvent event) {
         EventHeader h = event.header();
         if (event instanceof RegistrationRequested e) {
             return nl.mboexchange.exchange.RegistrationRequested.newBuilder()

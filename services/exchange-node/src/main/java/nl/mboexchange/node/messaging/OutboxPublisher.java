@@ -136,9 +136,7 @@ class OutboxPublisher implements SmartLifecycle {
                         message.topic(),
                         null,
                         message.key(),
-                        message.record() == null
-                                ? codec.encode(message.topic(), message.event())
-                                : codec.encode(message.topic(), message.record()),
+                        codec.encode(message.topic(), message.record()),
                         headers)));
             }
             producer.flush();

@@ -20,9 +20,9 @@ import org.apache.avro.specific.SpecificDatumWriter;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
- * Avro records in Avro's own JSON encoding, so that the outbox keeps them readable in its json column. They are read
- * back as generic records of the generated class's schema: the publisher only needs to write them on, and a generic
- * reader does not depend on which packages Avro trusts to instantiate.
+ * Avro records in Avro's own JSON encoding: how the outbox kept records of other contracts than the exchange before it
+ * kept every payload in Avro's binary encoding ({@link OutboxPayloads}, migration V9). Messages written then are read
+ * back with this, as generic records of the generated class's schema, and sent as before.
  */
 final class AvroJson {
 

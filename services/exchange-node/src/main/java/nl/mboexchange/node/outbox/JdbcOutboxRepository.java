@@ -9,30 +9,29 @@ import java.util.List;
 import java.util.UUID;
 import nl.mboexchange.node.enrolment.ExchangeEvent;
 import nl.mboexchange.node.enrolment.json.ExchangeEventJson;
+import nl.mboexchange.node.messaging.AvroEvents;
 import nl.mboexchange.node.messaging.ExchangeTopics;
+import org.apache.avro.generic.IndexedRecord;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * The outbox in PostgreSQL: one JDBC batch to enqueue, {@code for update skip locked} to claim, and a delete once
- * published, so that the table holds only what waits.
+ * The outbox in PostgreSQL: one JDBC batch to enqueue, each payload in Avro's binary encoding ({@link
+ * OutboxPayloads}); {@code for update skip locked} to claim; and a delete once published, so that the table holds only
+ * what waits.
  */
 @Repository
 class JdbcOutboxRepository implements OutboxRepository {
 
     private static final String INSERT = """
-            insert into outbox_event (event_id, topic, message_key, event_type, payload, created_at)
-            values (?, ?, ?, ?, cast(? as json), ?)
-            """;
-    private static final String INSERT_RECORD = """
-            insert into outbox_event (event_id, topic, message_key, event_type, payload, payload_schema, created_at)
-            values (?, ?, ?, ?, cast(? as json), ?, ?)
+            insert into outbox_event (event_id, topic, message_key, event_type, record, payload_schema, created_at)
+            values (?, ?, ?, ?, ?, ?, ?)
             """;
     private static final String CLAIM = """
-            select id, event_id, topic, message_key, event_type, payload, payload_schema, created_at from outbox_event
-            order by id limit ? for update skip locked
+            select id, event_id, topic, message_key, event_type, record, payload, payload_schema, created_at
+            from outbox_event order by id limit ? for update skip locked
             """;
 
     private final JdbcTemplate jdbc;
@@ -63,18 +62,13 @@ class JdbcOutboxRepository implements OutboxRepository {
         if (events.isEmpty()) {
             return;
         }
-        Timestamp now = Timestamp.from(clock.instant());
-        jdbc.batchUpdate(INSERT, events, events.size(), (ps, event) -> {
-            ps.setObject(1, event.eventId());
-            ps.setString(2, topics.channel(event.sender(), event.recipient()));
-            ps.setString(3, event.enrolmentId().toString());
-            ps.setString(4, event.type());
-            ps.setString(5, json.write(event));
-            ps.setTimestamp(6, now);
-        });
-        events.forEach(event ->
-                meters.counter("mbo.outbox.enqueued", "type", event.type()).increment());
-        wakeAfterCommit();
+        insert(events.stream()
+                .map(event -> new OutboxRecord(
+                        event.eventId(),
+                        topics.channel(event.sender(), event.recipient()),
+                        event.enrolmentId().toString(),
+                        AvroEvents.toAvro(event)))
+                .toList());
     }
 
     @Override
@@ -82,13 +76,17 @@ class JdbcOutboxRepository implements OutboxRepository {
         if (records.isEmpty()) {
             return;
         }
+        insert(records);
+    }
+
+    private void insert(List<OutboxRecord> records) {
         Timestamp now = Timestamp.from(clock.instant());
-        jdbc.batchUpdate(INSERT_RECORD, records, records.size(), (ps, record) -> {
+        jdbc.batchUpdate(INSERT, records, records.size(), (ps, record) -> {
             ps.setObject(1, record.messageId());
             ps.setString(2, record.topic());
             ps.setString(3, record.key());
             ps.setString(4, record.type());
-            ps.setString(5, avroJson.write(record.record()));
+            ps.setBytes(5, OutboxPayloads.write(record.record()));
             ps.setString(6, record.record().getSchema().getFullName());
             ps.setTimestamp(7, now);
         });
@@ -116,19 +114,28 @@ class JdbcOutboxRepository implements OutboxRepository {
                 CLAIM,
                 (rs, row) -> {
                     String type = rs.getString("event_type");
-                    String payload = rs.getString("payload");
-                    String schema = rs.getString("payload_schema");
                     return new OutboxMessage(
                             rs.getLong("id"),
                             rs.getObject("event_id", UUID.class),
                             rs.getString("topic"),
                             rs.getString("message_key"),
                             type,
-                            schema == null ? json.read(type, payload) : null,
-                            schema == null ? null : avroJson.read(schema, payload),
+                            record(
+                                    type,
+                                    rs.getString("payload_schema"),
+                                    rs.getBytes("record"),
+                                    rs.getString("payload")),
                             rs.getTimestamp("created_at").toInstant());
                 },
                 limit);
+    }
+
+    /** The message's record; messages written before the outbox kept Avro's binary encoding are JSON. */
+    private IndexedRecord record(String type, String schema, byte[] avro, String legacyJson) {
+        if (avro != null) {
+            return OutboxPayloads.read(schema, avro);
+        }
+        return schema == null ? AvroEvents.toAvro(json.read(type, legacyJson)) : avroJson.read(schema, legacyJson);
     }
 
     @Override

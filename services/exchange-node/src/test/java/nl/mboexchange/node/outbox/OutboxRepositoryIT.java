@@ -3,15 +3,23 @@ package nl.mboexchange.node.outbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import nl.mboexchange.node.enrolment.EnrolmentId;
-import nl.mboexchange.node.enrolment.ExchangeEvent;
 import nl.mboexchange.node.enrolment.application.EnrolmentService;
 import nl.mboexchange.node.enrolment.application.RequestEnrolment;
 import nl.mboexchange.node.support.CounterpartSchool;
 import nl.mboexchange.node.support.NodeIntegrationTest;
+import org.apache.avro.generic.GenericDatumWriter;
+import org.apache.avro.generic.GenericRecord;
+import org.apache.avro.generic.IndexedRecord;
+import org.apache.avro.io.DatumWriter;
+import org.apache.avro.io.EncoderFactory;
+import org.apache.avro.specific.SpecificDatumWriter;
+import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -55,9 +63,10 @@ class OutboxRepositoryIT extends NodeIntegrationTest {
         OutboxMessage message = claimed.get(0);
         assertThat(message.topic()).isEqualTo("mbo.exchange.25LX.30GH");
         assertThat(message.eventType()).isEqualTo("RegistrationRequested");
-        ExchangeEvent event = message.event();
-        assertThat(event.eventId()).isEqualTo(message.eventId());
-        assertThat(event.enrolmentId()).isEqualTo(first);
+        GenericRecord event = (GenericRecord) message.record();
+        assertThat(event.getSchema().getFullName()).isEqualTo("nl.mboexchange.exchange.RegistrationRequested");
+        assertThat(event.get("eventId")).hasToString(message.eventId().toString());
+        assertThat(event.get("enrolmentId")).hasToString(first.toString());
         assertThat(outbox.countUnpublished()).isZero();
         List<OutboxMessage> nothingLeft = transactions.execute(status -> outbox.claimBatch(10));
         assertThat(nothingLeft).isEmpty();
@@ -96,6 +105,36 @@ class OutboxRepositoryIT extends NodeIntegrationTest {
         List<OutboxMessage> again = transactions.execute(status -> outbox.claimBatch(10));
         assertThat(again).extracting(OutboxMessage::key).containsExactly(first.toString());
         assertThat(outbox.countUnpublished()).isEqualTo(1);
+    }
+
+    @Test
+    void a_message_an_older_node_kept_as_json_is_sent_as_the_same_record() {
+        EnrolmentId id = request();
+        IndexedRecord kept =
+                transactions.execute(status -> outbox.claimBatch(10)).get(0).record();
+        // As nodes before V9 wrote it: the exchange event as JSON, which the timeline also keeps.
+        jdbc.update("""
+                update outbox_event o set payload = t.details, record = null, payload_schema = null
+                from timeline_entry t where t.event_id = o.event_id and o.message_key = ?
+                """, id.toString());
+
+        List<OutboxMessage> claimed = transactions.execute(status -> outbox.claimBatch(10));
+
+        assertThat(claimed)
+                .singleElement()
+                .satisfies(message -> assertThat(binary(message.record())).isEqualTo(binary(kept)));
+    }
+
+    /** The record's Avro binary encoding, what the publisher sends after the schema id. */
+    private static byte[] binary(IndexedRecord record) throws IOException {
+        DatumWriter<IndexedRecord> writer = record instanceof SpecificRecord
+                ? new SpecificDatumWriter<>(record.getSchema())
+                : new GenericDatumWriter<>(record.getSchema());
+        var out = new ByteArrayOutputStream();
+        var encoder = EncoderFactory.get().binaryEncoder(out, null);
+        writer.write(record, encoder);
+        encoder.flush();
+        return out.toByteArray();
     }
 
     private EnrolmentId request() {

@@ -12,12 +12,14 @@ import java.util.UUID;
 import nl.mboexchange.node.enrolment.application.EnrolmentService;
 import nl.mboexchange.node.idempotency.IdempotentExecution;
 import nl.mboexchange.node.messaging.ExchangeTopics;
+import nl.mboexchange.node.outbox.OutboxPayloads;
 import nl.mboexchange.node.outbox.OutboxRepository;
 import nl.mboexchange.node.school.SchoolCode;
 import nl.mboexchange.node.sis.SisCommandHandler.Outcome;
 import nl.mboexchange.node.sis.SisCommandHandler.Received;
 import nl.mboexchange.node.support.CounterpartSchool;
 import nl.mboexchange.node.support.NodeIntegrationTest;
+import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -119,11 +121,8 @@ class SisCommandHandlerIT extends NodeIntegrationTest {
                         "EnrolmentUpdate",
                         "CommandRejected",
                         "EnrolmentUpdate");
-        assertThat(jdbc.queryForList(
-                        "select payload->>'change' from outbox_event where message_key = ? and event_type = 'EnrolmentUpdate'"
-                                + " order by id",
-                        String.class,
-                        id.toString()))
+        assertThat(records(id, "EnrolmentUpdate"))
+                .extracting(update -> update.get("change").toString())
                 .containsExactly("ENROLMENT_REQUESTED", "ENROLMENT_WITHDRAWN");
         assertThat(jdbc.queryForObject("select count(*) from timeline_entry where enrolment_id = ?", Integer.class, id))
                 .isEqualTo(2);
@@ -158,15 +157,22 @@ class SisCommandHandlerIT extends NodeIntegrationTest {
         List<Outcome> outcomes = handler.handle(List.of(received(request), received(sameIdOtherCommand)));
 
         assertThat(outcomes).containsExactly(Outcome.APPLIED, Outcome.REJECTED);
-        assertThat(jdbc.queryForObject(
-                        "select payload::text from outbox_event where message_key = ? and event_type = 'CommandRejected'",
-                        String.class,
-                        id.toString()))
-                .contains("CommandIdReused");
+        assertThat(records(id, "CommandRejected"))
+                .singleElement()
+                .satisfies(rejected -> assertThat(rejected.get("code")).hasToString("CommandIdReused"));
     }
 
     private static Received received(SpecificRecord command) {
         return new Received(SisCommands.issued(command).enrolmentId().toString(), command);
+    }
+
+    /** The records of the type waiting in the outbox for the enrolment, oldest first. */
+    private List<GenericRecord> records(UUID enrolment, String type) {
+        return jdbc.query(
+                "select payload_schema, record from outbox_event where message_key = ? and event_type = ? order by id",
+                (rs, row) -> OutboxPayloads.read(rs.getString(1), rs.getBytes(2)),
+                enrolment.toString(),
+                type);
     }
 
     private String statusOf(UUID id) {

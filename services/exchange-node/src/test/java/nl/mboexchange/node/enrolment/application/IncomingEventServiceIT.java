@@ -14,6 +14,7 @@ import nl.mboexchange.node.enrolment.EventHeader;
 import nl.mboexchange.node.enrolment.ExchangeEvent;
 import nl.mboexchange.node.enrolment.RegistrationAccepted;
 import nl.mboexchange.node.enrolment.RegistrationRequested;
+import nl.mboexchange.node.outbox.OutboxPayloads;
 import nl.mboexchange.node.school.SchoolCode;
 import nl.mboexchange.node.support.CounterpartSchool;
 import nl.mboexchange.node.support.NodeIntegrationTest;
@@ -120,11 +121,13 @@ class IncomingEventServiceIT extends NodeIntegrationTest {
                         refused -> assertThat(refused.code()).isEqualTo("StaleResultVersion"));
         assertThat(enrolments.findById(id).orElseThrow().status()).isEqualTo(EnrolmentStatus.COMPLETED);
         Map<String, Object> receipt = jdbc.queryForMap(
-                "select topic, payload::text as payload from outbox_event where message_key = ?"
+                "select topic, payload_schema, record from outbox_event where message_key = ?"
                         + " and event_type = 'ResultAcknowledged'",
                 id.toString());
         assertThat(receipt.get("topic")).isEqualTo("mbo.exchange.25LX.30GH");
-        assertThat((String) receipt.get("payload")).contains(result.eventId().toString());
+        assertThat(OutboxPayloads.read((String) receipt.get("payload_schema"), (byte[]) receipt.get("record"))
+                        .get("acknowledgedEventId"))
+                .hasToString(result.eventId().toString());
     }
 
     @Test
