@@ -113,6 +113,7 @@ class MessagingConfiguration {
         container.setMessageListener(new ExchangeListener(codec, topics, self, incoming, deadLetters));
         var listener = new ConcurrentMessageListenerContainer<>(factory, container);
         listener.setBeanName("exchange-listener");
+        listener.setConcurrency(properties.listenerConcurrency());
         // Bad records are dead-lettered by the listener itself; what reaches the error handler is the registry or the
         // database being away, which is waited out rather than skipped: nothing is lost.
         listener.setCommonErrorHandler(

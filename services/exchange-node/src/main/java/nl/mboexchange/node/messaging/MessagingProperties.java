@@ -26,6 +26,10 @@ import org.springframework.validation.annotation.Validated;
  *     ({@code MBO_KAFKA_PUBLISH_IDLE_INTERVAL})
  * @param channelDiscoveryInterval how soon a new channel to this school is noticed
  *     ({@code MBO_KAFKA_CHANNEL_DISCOVERY_INTERVAL})
+ * @param listenerConcurrency consumer threads of the channels to this school, and of its SIS commands
+ *     ({@code MBO_KAFKA_LISTENER_CONCURRENCY}); each takes its own partitions, so the events of one enrolment stay in
+ *     order, and while one waits for the database another works. On two cores a second thread brought no more
+ *     throughput and longer latency (services/benchmark); with cores to spare it lets a node use them
  */
 @Validated
 @ConfigurationProperties("mbo.kafka")
@@ -43,4 +47,5 @@ public record MessagingProperties(
         @DefaultValue("true") boolean publishEnabled,
         @DefaultValue("500") @Min(1) int publishBatchSize,
         @DefaultValue("500ms") @NotNull Duration publishIdleInterval,
-        @DefaultValue("5s") @NotNull Duration channelDiscoveryInterval) {}
+        @DefaultValue("5s") @NotNull Duration channelDiscoveryInterval,
+        @DefaultValue("1") @Min(1) int listenerConcurrency) {}

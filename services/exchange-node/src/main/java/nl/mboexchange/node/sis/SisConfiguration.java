@@ -10,6 +10,7 @@ import nl.mboexchange.node.messaging.AvroCodec;
 import nl.mboexchange.node.messaging.ChannelAdmin;
 import nl.mboexchange.node.messaging.DeadLetters;
 import nl.mboexchange.node.messaging.ExchangeTopics;
+import nl.mboexchange.node.messaging.MessagingProperties;
 import nl.mboexchange.node.outbox.OutboxRepository;
 import nl.mboexchange.node.school.SchoolCode;
 import nl.mboexchange.node.timeline.Timeline;
@@ -100,6 +101,7 @@ class SisConfiguration {
             AvroCodec codec,
             SisCommandHandler handler,
             DeadLetters deadLetters,
+            MessagingProperties messaging,
             MeterRegistry meters) {
         createSchoolTopics(channelAdmin, topics, self);
         Map<String, Object> config = kafka.buildConsumerProperties();
@@ -115,8 +117,10 @@ class SisConfiguration {
         var container = new ContainerProperties(topics.commands(self));
         container.setAckMode(ContainerProperties.AckMode.BATCH);
         container.setMessageListener(new SisCommandListener(codec, handler, deadLetters));
-        // One consumer thread: the commands of one enrolment are carried out in the order the SIS sent them.
+        // Each consumer thread takes its own partitions: the commands of one enrolment, keyed by its id, are carried
+        // out in the order the SIS sent them.
         var listener = new ConcurrentMessageListenerContainer<>(factory, container);
+        listener.setConcurrency(messaging.listenerConcurrency());
         listener.setBeanName("sis-command-listener");
         // Bad commands are rejected or dead-lettered by the listener itself; what reaches the error handler is the
         // registry or the database being away, which is waited out rather than skipped: no command is lost.
