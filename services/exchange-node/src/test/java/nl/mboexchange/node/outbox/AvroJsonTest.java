@@ -1,65 +1,39 @@
 package nl.mboexchange.node.outbox;
 
+import static nl.mboexchange.node.outbox.OutboxTestRecords.binary;
+import static nl.mboexchange.node.outbox.OutboxTestRecords.correctedResult;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.UUID;
+import java.nio.charset.StandardCharsets;
 import nl.mboexchange.sis.EnrolmentUpdate;
-import nl.mboexchange.sis.event.EnrolmentChange;
-import nl.mboexchange.sis.event.EnrolmentRole;
-import nl.mboexchange.sis.event.EnrolmentStatus;
-import nl.mboexchange.sis.event.ResultVersion;
-import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.avro.io.DatumWriter;
 import org.apache.avro.io.EncoderFactory;
+import org.apache.avro.io.JsonEncoder;
 import org.apache.avro.specific.SpecificDatumWriter;
 import org.junit.jupiter.api.Test;
 
 class AvroJsonTest {
 
-    private final AvroJson json = new AvroJson();
-
     @Test
-    void a_record_kept_as_json_is_published_as_the_same_avro_bytes() throws IOException {
-        EnrolmentUpdate update = EnrolmentUpdate.newBuilder()
-                .setEventId(UUID.randomUUID())
-                .setOccurredAt(Instant.parse("2026-06-20T10:15:30.123Z"))
-                .setEnrolmentId(UUID.randomUUID())
-                .setChange(EnrolmentChange.RESULT_CORRECTED)
-                .setRole(EnrolmentRole.HOST)
-                .setStatus(EnrolmentStatus.ACCEPTED)
-                .setHomeSchool("25LX")
-                .setHostSchool("30GH")
-                .setCommandId(UUID.randomUUID())
-                .setIssuedBy("registrar-7")
-                .setResult(ResultVersion.newBuilder()
-                        .setAttempt(1)
-                        .setVersion(2)
-                        .setGrade("7.1")
-                        .setFinalResult(false)
-                        .setAssessedOn(LocalDate.parse("2026-06-18"))
-                        .setCorrectionReason("Marked again")
-                        .build())
-                .build();
+    void a_record_an_older_node_kept_as_json_is_published_as_the_same_avro_bytes() throws IOException {
+        EnrolmentUpdate update = correctedResult();
+        String written = asOlderNodesWroteIt(update);
 
-        String written = json.write(update);
-        GenericRecord read = json.read("nl.mboexchange.sis.EnrolmentUpdate", written);
+        GenericRecord read = new AvroJson().read("nl.mboexchange.sis.EnrolmentUpdate", written);
 
         assertThat(written).contains("\"RESULT_CORRECTED\"").contains("Marked again");
         assertThat(read.getSchema()).isEqualTo(EnrolmentUpdate.getClassSchema());
-        assertThat(binary(read, new GenericDatumWriter<>(read.getSchema())))
-                .isEqualTo(binary(update, new SpecificDatumWriter<>(EnrolmentUpdate.class)));
+        assertThat(binary(read)).isEqualTo(binary(update));
     }
 
-    private static <T> byte[] binary(T record, DatumWriter<T> writer) throws IOException {
+    /** Avro's JSON encoding of the generated record, as the outbox kept it before migration V9. */
+    private static String asOlderNodesWroteIt(EnrolmentUpdate update) throws IOException {
         var out = new ByteArrayOutputStream();
-        var encoder = EncoderFactory.get().binaryEncoder(out, null);
-        writer.write(record, encoder);
+        JsonEncoder encoder = EncoderFactory.get().jsonEncoder(EnrolmentUpdate.getClassSchema(), out);
+        new SpecificDatumWriter<>(EnrolmentUpdate.class).write(update, encoder);
         encoder.flush();
-        return out.toByteArray();
+        return out.toString(StandardCharsets.UTF_8);
     }
 }

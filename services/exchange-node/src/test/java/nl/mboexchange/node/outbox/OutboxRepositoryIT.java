@@ -1,10 +1,9 @@
 package nl.mboexchange.node.outbox;
 
+import static nl.mboexchange.node.outbox.OutboxTestRecords.binary;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -13,13 +12,8 @@ import nl.mboexchange.node.enrolment.application.EnrolmentService;
 import nl.mboexchange.node.enrolment.application.RequestEnrolment;
 import nl.mboexchange.node.support.CounterpartSchool;
 import nl.mboexchange.node.support.NodeIntegrationTest;
-import org.apache.avro.generic.GenericDatumWriter;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.generic.IndexedRecord;
-import org.apache.avro.io.DatumWriter;
-import org.apache.avro.io.EncoderFactory;
-import org.apache.avro.specific.SpecificDatumWriter;
-import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -125,21 +119,9 @@ class OutboxRepositoryIT extends NodeIntegrationTest {
                 .satisfies(message -> assertThat(binary(message.record())).isEqualTo(binary(kept)));
     }
 
-    /** The record's Avro binary encoding, what the publisher sends after the schema id. */
-    private static byte[] binary(IndexedRecord record) throws IOException {
-        DatumWriter<IndexedRecord> writer = record instanceof SpecificRecord
-                ? new SpecificDatumWriter<>(record.getSchema())
-                : new GenericDatumWriter<>(record.getSchema());
-        var out = new ByteArrayOutputStream();
-        var encoder = EncoderFactory.get().binaryEncoder(out, null);
-        writer.write(record, encoder);
-        encoder.flush();
-        return out.toByteArray();
-    }
-
     private EnrolmentId request() {
         var example = CounterpartSchool.requests(EnrolmentId.random(), UUID.randomUUID());
-        return commands.request(
+        return commands.execute(
                         new RequestEnrolment(null, CounterpartSchool.SCHOOL, example.student(), example.course()))
                 .id();
     }
