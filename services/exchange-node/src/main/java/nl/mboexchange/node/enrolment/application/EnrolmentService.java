@@ -45,7 +45,13 @@ public class EnrolmentService {
         this.clock = clock;
     }
 
-    /** Carries out any command. */
+    /**
+     * Carries out one command of any kind: a registrar's request through the REST API, for one. Repeating an identical
+     * {@link RequestEnrolment} returns the enrolment as it is; a {@link CorrectResult} based on an older version is
+     * refused as stale.
+     *
+     * @throws Refusal when the domain refuses the command; nothing has changed then
+     */
     @Transactional
     public Enrolment execute(EnrolmentCommand command) {
         CommandOutcome outcome = executeAll(List.of(command)).get(0);
@@ -96,48 +102,6 @@ public class EnrolmentService {
         timeline.append(entries);
         outbox.enqueue(sent);
         return outcomes;
-    }
-
-    /** Home school: requests an enrolment at a host. Repeating an identical request returns the enrolment as is. */
-    @Transactional
-    public Enrolment request(RequestEnrolment command) {
-        return execute(command);
-    }
-
-    /** Host school: admits the student. */
-    @Transactional
-    public Enrolment accept(AcceptEnrolment command) {
-        return execute(command);
-    }
-
-    /** Host school: does not admit the student. */
-    @Transactional
-    public Enrolment reject(RejectEnrolment command) {
-        return execute(command);
-    }
-
-    /** Home school: withdraws the student. */
-    @Transactional
-    public Enrolment withdraw(WithdrawEnrolment command) {
-        return execute(command);
-    }
-
-    /** Host school: records the first result of an attempt. */
-    @Transactional
-    public Enrolment recordResult(RecordResult command) {
-        return execute(command);
-    }
-
-    /** Host school: corrects the result of an attempt, refused as stale when it is based on an older version. */
-    @Transactional
-    public Enrolment correctResult(CorrectResult command) {
-        return execute(command);
-    }
-
-    /** Host school: revokes the result of an attempt. */
-    @Transactional
-    public Enrolment revokeResult(RevokeResult command) {
-        return execute(command);
     }
 
     /** Changes the enrolment in memory, or creates it; throws the domain's refusal when it is not allowed. */

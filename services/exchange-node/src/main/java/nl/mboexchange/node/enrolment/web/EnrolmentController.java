@@ -86,7 +86,7 @@ class EnrolmentController {
             @Valid @RequestBody RequestEnrolmentBody body,
             HttpServletRequest http) {
         return idempotent.respond(idempotencyKey, http, body, EnrolmentResponse.class, () -> {
-            Enrolment requested = enrolments.request(new RequestEnrolment(
+            Enrolment requested = enrolments.execute(new RequestEnrolment(
                     body.enrolmentId() == null ? null : new EnrolmentId(body.enrolmentId()),
                     SchoolCode.of(body.hostSchool()),
                     body.student().toDomain(),
@@ -105,7 +105,7 @@ class EnrolmentController {
             HttpServletRequest http) {
         return idempotent.respond(idempotencyKey, http, body, EnrolmentResponse.class, () -> {
             EnrolmentId enrolmentId = new EnrolmentId(id);
-            enrolments.accept(new AcceptEnrolment(enrolmentId, body == null ? null : body.note()));
+            enrolments.execute(new AcceptEnrolment(enrolmentId, body == null ? null : body.note()));
             return ResponseEntity.ok(details(enrolmentId));
         });
     }
@@ -119,7 +119,7 @@ class EnrolmentController {
             HttpServletRequest http) {
         return idempotent.respond(idempotencyKey, http, body, EnrolmentResponse.class, () -> {
             EnrolmentId enrolmentId = new EnrolmentId(id);
-            enrolments.reject(new RejectEnrolment(enrolmentId, body.reasonCode(), body.reasonText()));
+            enrolments.execute(new RejectEnrolment(enrolmentId, body.reasonCode(), body.reasonText()));
             return ResponseEntity.ok(details(enrolmentId));
         });
     }
@@ -133,7 +133,7 @@ class EnrolmentController {
             HttpServletRequest http) {
         return idempotent.respond(idempotencyKey, http, body, EnrolmentResponse.class, () -> {
             EnrolmentId enrolmentId = new EnrolmentId(id);
-            enrolments.withdraw(new WithdrawEnrolment(enrolmentId, body == null ? null : body.reason()));
+            enrolments.execute(new WithdrawEnrolment(enrolmentId, body == null ? null : body.reason()));
             return ResponseEntity.ok(details(enrolmentId));
         });
     }

@@ -56,7 +56,7 @@ class ResultController {
             HttpServletRequest http) {
         return idempotent.respond(idempotencyKey, http, body, EnrolmentResponse.class, () -> {
             EnrolmentId enrolmentId = new EnrolmentId(id);
-            enrolments.recordResult(new RecordResult(
+            enrolments.execute(new RecordResult(
                     enrolmentId, body.attempt(), Grade.parse(body.grade()), body.finalResult(), body.assessedOn()));
             return ResponseEntity.ok(details(enrolmentId));
         });
@@ -72,7 +72,7 @@ class ResultController {
             HttpServletRequest http) {
         return idempotent.respond(idempotencyKey, http, body, EnrolmentResponse.class, () -> {
             EnrolmentId enrolmentId = new EnrolmentId(id);
-            enrolments.correctResult(new CorrectResult(
+            enrolments.execute(new CorrectResult(
                     enrolmentId,
                     attempt,
                     body.expectedVersion(),
@@ -94,7 +94,7 @@ class ResultController {
             HttpServletRequest http) {
         return idempotent.respond(idempotencyKey, http, body, EnrolmentResponse.class, () -> {
             EnrolmentId enrolmentId = new EnrolmentId(id);
-            enrolments.revokeResult(new RevokeResult(enrolmentId, attempt, body.reason()));
+            enrolments.execute(new RevokeResult(enrolmentId, attempt, body.reason()));
             return ResponseEntity.ok(details(enrolmentId));
         });
     }

@@ -100,7 +100,7 @@ class IncomingEventServiceIT extends NodeIntegrationTest {
 
     @Test
     void a_result_is_kept_and_answered_with_a_receipt_in_the_same_transaction() {
-        EnrolmentId id = commands.request(new RequestEnrolment(
+        EnrolmentId id = commands.execute(new RequestEnrolment(
                         null,
                         CounterpartSchool.SCHOOL,
                         CounterpartSchool.requests(EnrolmentId.random(), UUID.randomUUID())
