@@ -87,13 +87,12 @@ public final class NodeBenchmark {
                             servers.schemaRegistryUrl())
                     : null) {
                 HopTimes hops = new HopTimes(database(homeUrl), database(hostUrl), new EnrolmentIds(salt));
-                return measure(new Phases(homeNode, hostNode, sis, hops), homeUrl, hostUrl, toHome, toHost);
+                return measure(new Phases(homeNode, hostNode, sis, hops), homeUrl, hostUrl);
             }
         }
     }
 
-    private NodeResults measure(Phases phases, String homeUrl, String hostUrl, String toHome, String toHost)
-            throws Exception {
+    private NodeResults measure(Phases phases, String homeUrl, String hostUrl) throws Exception {
         int next = 0;
         int rounds = 0;
         while (parameters.warmup() > 0 && rounds < parameters.warmupRounds()) {
