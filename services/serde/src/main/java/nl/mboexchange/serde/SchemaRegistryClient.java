@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import nl.mboexchange.serde.RegistryTransport.Answer;
+import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
-import org.apache.avro.SchemaParseException;
 
 /**
  * Client for the Confluent Schema Registry REST API, which Apicurio also serves under {@code /apis/ccompat/v7}.
@@ -137,6 +137,14 @@ public final class SchemaRegistryClient {
         if (answer.isNotFound()) {
             throw new UnknownSchemaId("the registry has no schema with id " + id + ": " + answer.message());
         }
+        if (answer.status() == 400 || answer.status() == 422) {
+            // The registry answers, and says that it cannot serve this schema (Apicurio does so for a schema it
+            // cannot parse): asking again gives the same answer, so the record that names the id is at fault.
+            throw new UnusableSchema(
+                    "the registry cannot serve the schema with id " + id + ": HTTP " + answer.status() + ": "
+                            + answer.message(),
+                    null);
+        }
         Schema schema = parse(requiredText(expectOk(answer, "fetch the schema with id " + id), "schema"));
         Schema raced = schemasById.putIfAbsent(id, schema);
         return raced != null ? raced : schema;
@@ -242,8 +250,10 @@ public final class SchemaRegistryClient {
     private static Schema parse(String text) {
         try {
             return new Schema.Parser().parse(text);
-        } catch (SchemaParseException e) {
-            throw new RegistryRequestFailed("the registry returned a schema that is not valid Avro: " + text, e);
+        } catch (AvroRuntimeException e) {
+            // SchemaParseException for text that is not a schema, AvroTypeException for an invalid default, and so on.
+            throw new UnusableSchema(
+                    "the registry returned a schema that Avro cannot use (" + e.getMessage() + "): " + text, e);
         }
     }
 

@@ -43,6 +43,7 @@ final class FakeSchemaRegistry implements AutoCloseable {
     private final Map<String, String> compatibilityBySubject = new HashMap<>();
     private final List<String> requests = Collections.synchronizedList(new ArrayList<>());
     private final Deque<int[]> forcedFailures = new ArrayDeque<>();
+    private final Map<Integer, String> textsById = new HashMap<>();
     private String globalCompatibility = "BACKWARD";
     private volatile boolean stalling;
     private volatile String lastAuthorization;
@@ -114,6 +115,11 @@ final class FakeSchemaRegistry implements AutoCloseable {
             versions.add(id);
         }
         return id;
+    }
+
+    /** Serves this text, as it is, as the schema with this id, as a registry that stored a broken schema would. */
+    synchronized void serveAsIs(int id, String schemaText) {
+        textsById.put(id, schemaText);
     }
 
     synchronized List<String> subjects() {
@@ -212,6 +218,9 @@ final class FakeSchemaRegistry implements AutoCloseable {
     }
 
     private Reply byId(int id) {
+        if (textsById.containsKey(id)) {
+            return ok(JSON.createObjectNode().put("schema", textsById.get(id)));
+        }
         if (id < 1 || id > schemasById.size()) {
             return error(404, 40403, "Schema " + id + " not found");
         }

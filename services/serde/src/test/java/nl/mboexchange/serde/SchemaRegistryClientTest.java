@@ -120,6 +120,29 @@ class SchemaRegistryClientTest {
     }
 
     @Test
+    void reportsASchemaThatAvroCannotUseAsAFaultOfTheRecordNotOfTheRegistry() {
+        registry.serveAsIs(
+                900,
+                "{\"type\":\"record\",\"name\":\"Broken\",\"fields\":"
+                        + "[{\"name\":\"n\",\"type\":\"int\",\"default\":\"not a number\"}]}");
+
+        assertThatThrownBy(() -> client().schemaById(900))
+                .isInstanceOfSatisfying(
+                        UnusableSchema.class, e -> assertThat(e.isRetriable()).isFalse())
+                .hasMessageContaining("Avro cannot use");
+    }
+
+    @Test
+    void reportsASchemaTheRegistryCannotServeAsAFaultOfTheRecord() {
+        registry.failNext(1, 400, 0);
+
+        assertThatThrownBy(() -> client().schemaById(901))
+                .isInstanceOfSatisfying(
+                        UnusableSchema.class, e -> assertThat(e.isRetriable()).isFalse())
+                .hasMessageContaining("cannot serve the schema with id 901");
+    }
+
+    @Test
     void doesNotMistakeABaseUrlWithoutTheApiForAnUnknownSchema() {
         SchemaRegistryClient client = client(
                 AvroSerdeConfig.SCHEMA_REGISTRY_URL_CONFIG, registry.url().replace(FakeSchemaRegistry.BASE_PATH, ""));
