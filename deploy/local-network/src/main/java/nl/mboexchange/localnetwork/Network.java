@@ -157,12 +157,16 @@ final class Network {
             banner.append(String.format(
                     "  School %s   REST API   %s/api/v1/enrolments%n"
                             + "               Swagger UI %s/swagger-ui.html%n"
-                            + "               registrar  %s / %s%n",
+                            + "               registrar  %s / %s%n"
+                            + "               operator   %s / %s (%s/api/v1/operations/dead-letters)%n",
                     school.code(),
                     school.baseUrl(),
                     school.baseUrl(),
                     SchoolNode.REGISTRAR,
-                    SchoolNode.registrarPassword(school)));
+                    SchoolNode.registrarPassword(school),
+                    SchoolNode.OPERATOR,
+                    SchoolNode.operatorPassword(school),
+                    school.baseUrl()));
         }
         String prefix = settings.topicPrefix();
         banner.append(String.format(

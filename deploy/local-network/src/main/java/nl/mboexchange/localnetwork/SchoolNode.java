@@ -15,6 +15,7 @@ final class SchoolNode implements Stoppable {
 
     /** The registrar every local node knows; the password is per school, see {@link #registrarPassword(School)}. */
     static final String REGISTRAR = "registrar";
+    static final String OPERATOR = "operator";
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(240);
     private static final List<String> JVM_OPTIONS = List.of(
@@ -56,7 +57,14 @@ final class SchoolNode implements Stoppable {
         environment.put("SERVER_PORT", String.valueOf(school.port()));
         environment.put("MBO_SECURITY_REGISTRARS_0_USERNAME", REGISTRAR);
         environment.put("MBO_SECURITY_REGISTRARS_0_PASSWORD", registrarPassword(school));
+        environment.put("MBO_SECURITY_OPERATORS_0_USERNAME", OPERATOR);
+        environment.put("MBO_SECURITY_OPERATORS_0_PASSWORD", operatorPassword(school));
         return environment;
+    }
+
+    /** The operator's password of a school's node: dead letters and held outbox messages. */
+    static String operatorPassword(School school) {
+        return "ops-" + school.code();
     }
 
     /** A password per school, so that one school's credentials do not open another's node even locally. */

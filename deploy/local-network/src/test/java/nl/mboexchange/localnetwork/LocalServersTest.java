@@ -37,7 +37,9 @@ class LocalServersTest {
                 .containsEntry("SPRING_KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092")
                 .containsEntry("MBO_KAFKA_TOPIC_PREFIX", "mbo.")
                 .containsEntry("MBO_SECURITY_REGISTRARS_0_USERNAME", "registrar")
-                .containsEntry("MBO_SECURITY_REGISTRARS_0_PASSWORD", "local-30GH");
+                .containsEntry("MBO_SECURITY_REGISTRARS_0_PASSWORD", "local-30GH")
+                .containsEntry("MBO_SECURITY_OPERATORS_0_USERNAME", "operator")
+                .containsEntry("MBO_SECURITY_OPERATORS_0_PASSWORD", "ops-30GH");
     }
 
     @Test

@@ -1,11 +1,19 @@
 package nl.mboexchange.node.messaging;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
+import nl.mboexchange.node.deadletter.Replayer;
+import nl.mboexchange.node.deadletter.StoredDeadLetter;
+import nl.mboexchange.node.deadletter.StoredDeadLetter.Source;
 import nl.mboexchange.node.enrolment.ExchangeEvent;
 import nl.mboexchange.node.enrolment.application.EventOutcome;
 import nl.mboexchange.node.enrolment.application.IncomingEventService;
+import nl.mboexchange.node.intake.Bisection;
+import nl.mboexchange.node.intake.Faults;
 import nl.mboexchange.node.messaging.DeadLetters.DeadLetter;
 import nl.mboexchange.node.messaging.DeadLetters.Reason;
 import nl.mboexchange.node.messaging.ExchangeTopics.Channel;
@@ -20,10 +28,12 @@ import org.springframework.kafka.listener.BatchMessageListener;
 /**
  * Takes in what other schools sent to this one, a poll at a time: decodes and checks each record against its
  * channel, applies the good ones in one transaction, dead-letters the rest, and only then lets the container commit
- * the offsets. A bad record never stops the others; a fault of the infrastructure (registry or database away) fails
- * the whole poll, which is then redone, and the event ids make the redo harmless.
+ * the offsets. A bad record never stops the others: one that fails to apply is carved out of its poll by {@link
+ * Bisection} and dead-lettered as {@link Reason#UNPROCESSABLE}, and the rest is applied in order. A fault of the
+ * infrastructure (registry or database away) fails the whole poll, which the container retries with back-off; the
+ * event ids make the redo harmless. A dead letter is taken in again the same way when an operator replays it.
  */
-class ExchangeListener implements BatchMessageListener<String, byte[]> {
+class ExchangeListener implements BatchMessageListener<String, byte[]>, Replayer {
 
     private static final Logger log = LoggerFactory.getLogger(ExchangeListener.class);
     private static final int ATTEMPTS_ON_CONCURRENT_CHANGE = 3;
@@ -33,40 +43,90 @@ class ExchangeListener implements BatchMessageListener<String, byte[]> {
     private final SchoolCode self;
     private final IncomingEventService incoming;
     private final DeadLetters deadLetters;
+    private final Bisection<Received, EventOutcome> bisection;
 
     ExchangeListener(
             AvroCodec codec,
             ExchangeTopics topics,
             SchoolCode self,
             IncomingEventService incoming,
-            DeadLetters deadLetters) {
+            DeadLetters deadLetters,
+            BooleanSupplier databaseAvailable) {
         this.codec = codec;
         this.topics = topics;
         this.self = self;
         this.incoming = incoming;
         this.deadLetters = deadLetters;
+        this.bisection = new Bisection<>(this::apply, databaseAvailable);
     }
 
     @Override
     public void onMessage(List<ConsumerRecord<String, byte[]>> records) {
-        List<ConsumerRecord<String, byte[]>> received = new ArrayList<>(records.size());
-        List<ExchangeEvent> events = new ArrayList<>(records.size());
-        List<DeadLetter> refused = new ArrayList<>();
-        for (ConsumerRecord<String, byte[]> record : records) {
+        deadLetters.send(Source.EXCHANGE, take(records).deadLetters());
+    }
+
+    @Override
+    public Source source() {
+        return Source.EXCHANGE;
+    }
+
+    @Override
+    public ReplayOutcome replay(StoredDeadLetter letter) {
+        var record =
+                new ConsumerRecord<>(letter.topic(), letter.partition(), letter.offset(), letter.key(), letter.value());
+        Taken taken = take(List.of(record));
+        if (!taken.deadLetters().isEmpty()) {
+            DeadLetter again = taken.deadLetters().get(0);
+            return new ReplayOutcome(
+                    false, again.reason() + (again.code() == null ? "" : " " + again.code()) + ": " + again.detail());
+        }
+        return new ReplayOutcome(
+                true, taken.outcomes().get(0) instanceof EventOutcome.Duplicate ? "APPLIED BEFORE" : "APPLIED");
+    }
+
+    /** Takes the records in. */
+    private Taken take(List<ConsumerRecord<String, byte[]>> records) {
+        DeadLetter[] byRecord = new DeadLetter[records.size()];
+        List<Received> received = new ArrayList<>(records.size());
+        for (int i = 0; i < records.size(); i++) {
+            ConsumerRecord<String, byte[]> record = records.get(i);
             try {
-                events.add(check(record));
-                received.add(record);
+                received.add(new Received(i, record, check(record)));
             } catch (NotTaken refusal) {
-                refused.add(new DeadLetter(record, refusal.reason, null, refusal.getMessage()));
+                byRecord[i] = new DeadLetter(record, refusal.reason, null, refusal.getMessage());
             }
         }
-        List<EventOutcome> outcomes = apply(events);
-        for (int i = 0; i < outcomes.size(); i++) {
-            ConsumerRecord<String, byte[]> record = received.get(i);
-            refusalOf(outcomes.get(i))
-                    .ifPresent(r -> refused.add(new DeadLetter(record, Reason.REFUSED, r.code(), r.reason())));
+        Bisection.Outcome<Received, EventOutcome> outcome = bisection.apply(received);
+        List<EventOutcome> applied = new ArrayList<>();
+        for (int i = 0; i < received.size(); i++) {
+            Received one = received.get(i);
+            EventOutcome result = outcome.results().get(i);
+            if (result == null) {
+                continue;
+            }
+            Optional<EventOutcome.Refused> refusal = refusalOf(result);
+            if (refusal.isPresent()) {
+                byRecord[one.index] = new DeadLetter(
+                        one.record,
+                        one.event.eventId(),
+                        Reason.REFUSED,
+                        refusal.get().code(),
+                        refusal.get().reason());
+            } else {
+                applied.add(result);
+            }
         }
-        deadLetters.send(refused);
+        for (Bisection.Failed<Received> failed : outcome.failed()) {
+            Received one = failed.item();
+            byRecord[one.index] = new DeadLetter(
+                    one.record,
+                    one.event.eventId(),
+                    Reason.UNPROCESSABLE,
+                    Faults.sqlState(failed.failure()),
+                    Faults.describe(failed.failure()));
+        }
+        return new Taken(
+                applied, Arrays.stream(byRecord).filter(Objects::nonNull).toList());
     }
 
     /** The event in the record, or a refusal saying why the record is not one this node takes. */
@@ -86,6 +146,9 @@ class ExchangeListener implements BatchMessageListener<String, byte[]> {
                 throw e;
             }
             throw new NotTaken(Reason.UNDECODABLE, e.getMessage());
+        } catch (RuntimeException e) {
+            // Decoding asks nothing but the registry, whose faults are the retriable ones above: this is the record's.
+            throw new NotTaken(Reason.UNDECODABLE, Faults.describe(e));
         }
         ExchangeEvent event;
         try {
@@ -108,10 +171,8 @@ class ExchangeListener implements BatchMessageListener<String, byte[]> {
         return event;
     }
 
-    private List<EventOutcome> apply(List<ExchangeEvent> events) {
-        if (events.isEmpty()) {
-            return List.of();
-        }
+    private List<EventOutcome> apply(List<Received> received) {
+        List<ExchangeEvent> events = received.stream().map(Received::event).toList();
         for (int attempt = 1; ; attempt++) {
             try {
                 return incoming.apply(events);
@@ -133,6 +194,12 @@ class ExchangeListener implements BatchMessageListener<String, byte[]> {
         }
         return Optional.empty();
     }
+
+    /** What became of a poll: the outcomes of the events taken in, and the records to dead-letter, in order. */
+    private record Taken(List<EventOutcome> outcomes, List<DeadLetter> deadLetters) {}
+
+    /** A record that decoded to an event, with its place in the poll. */
+    private record Received(int index, ConsumerRecord<String, byte[]> record, ExchangeEvent event) {}
 
     /** A record this node does not take in. */
     private static final class NotTaken extends RuntimeException {

@@ -3,7 +3,13 @@ package nl.mboexchange.node.messaging;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.Map;
+import nl.mboexchange.node.deadletter.DeadLetterStore;
 import nl.mboexchange.node.enrolment.application.IncomingEventService;
+import nl.mboexchange.node.intake.DatabaseProbe;
+import nl.mboexchange.node.intake.IntakeConfiguration;
+import nl.mboexchange.node.intake.IntakeMonitor;
+import nl.mboexchange.node.intake.IntakeProperties;
+import nl.mboexchange.node.intake.MonitoredListener;
 import nl.mboexchange.node.outbox.OutboxRepository;
 import nl.mboexchange.node.outbox.OutboxSignal;
 import nl.mboexchange.node.school.SchoolCode;
@@ -24,9 +30,7 @@ import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.MicrometerConsumerListener;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.ContainerProperties;
-import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.util.backoff.FixedBackOff;
 
 /**
  * The node on Kafka: one producer ({@code acks=all}, idempotent) for the outbox and the dead letters, and one
@@ -67,8 +71,30 @@ class MessagingConfiguration {
             SchoolCode self,
             ChannelAdmin channelAdmin,
             Clock clock,
-            MeterRegistry meters) {
-        return new DeadLetters(exchangeProducer, topics.deadLetters(self), channelAdmin, clock, meters);
+            MeterRegistry meters,
+            DeadLetterStore store) {
+        return new DeadLetters(exchangeProducer, topics.deadLetters(self), channelAdmin, clock, meters, store);
+    }
+
+    @Bean
+    HeldMessages heldMessages(OutboxRepository outbox, DeadLetters deadLetters, TransactionTemplate transactions) {
+        return new HeldMessages(outbox, deadLetters, transactions);
+    }
+
+    @Bean
+    ExchangeListener exchangeListener(
+            AvroCodec codec,
+            ExchangeTopics topics,
+            SchoolCode self,
+            IncomingEventService incoming,
+            DeadLetters deadLetters,
+            DatabaseProbe database) {
+        return new ExchangeListener(codec, topics, self, incoming, deadLetters, database);
+    }
+
+    @Bean
+    IntakeMonitor exchangeIntakeMonitor(MeterRegistry meters, Clock clock, IntakeProperties intake) {
+        return new IntakeMonitor("exchange", meters, clock, intake);
     }
 
     @Bean
@@ -92,9 +118,9 @@ class MessagingConfiguration {
             MessagingProperties properties,
             ExchangeTopics topics,
             SchoolCode self,
-            AvroCodec codec,
-            IncomingEventService incoming,
-            DeadLetters deadLetters,
+            ExchangeListener exchangeListener,
+            IntakeMonitor exchangeIntakeMonitor,
+            IntakeProperties intake,
             MeterRegistry meters) {
         Map<String, Object> config = kafka.buildConsumerProperties();
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "exchange-node-" + self.value());
@@ -110,14 +136,13 @@ class MessagingConfiguration {
 
         var container = new ContainerProperties(topics.channelsTo(self));
         container.setAckMode(ContainerProperties.AckMode.BATCH);
-        container.setMessageListener(new ExchangeListener(codec, topics, self, incoming, deadLetters));
+        container.setMessageListener(new MonitoredListener<>(exchangeListener, exchangeIntakeMonitor));
         var listener = new ConcurrentMessageListenerContainer<>(factory, container);
         listener.setBeanName("exchange-listener");
         listener.setConcurrency(properties.listenerConcurrency());
         // Bad records are dead-lettered by the listener itself; what reaches the error handler is the registry or the
         // database being away, which is waited out rather than skipped: nothing is lost.
-        listener.setCommonErrorHandler(
-                new DefaultErrorHandler(new FixedBackOff(1000, FixedBackOff.UNLIMITED_ATTEMPTS)));
+        listener.setCommonErrorHandler(IntakeConfiguration.retryingErrorHandler(intake));
         return listener;
     }
 

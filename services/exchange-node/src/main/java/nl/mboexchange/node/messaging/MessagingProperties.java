@@ -24,6 +24,14 @@ import org.springframework.validation.annotation.Validated;
  * @param publishBatchSize outbox messages sent per round trip ({@code MBO_KAFKA_PUBLISH_BATCH_SIZE})
  * @param publishIdleInterval how often an idle publisher looks at the outbox without being woken
  *     ({@code MBO_KAFKA_PUBLISH_IDLE_INTERVAL})
+ * @param publishRetryInitialInterval the first wait after publishing failed on the broker or the registry
+ *     ({@code MBO_KAFKA_PUBLISH_RETRY_INITIAL_INTERVAL}); each next wait doubles
+ * @param publishRetryMaxInterval the cap of that wait ({@code MBO_KAFKA_PUBLISH_RETRY_MAX_INTERVAL})
+ * @param publishLogInterval while publishing fails, at most one WARN line this often
+ *     ({@code MBO_KAFKA_PUBLISH_LOG_INTERVAL})
+ * @param maxMessageBytes the largest record value the publisher sends ({@code MBO_KAFKA_MAX_MESSAGE_BYTES}); a larger
+ *     one is held rather than refused by the broker again and again. Keep it below the producer's {@code
+ *     max.request.size} and the topics' {@code max.message.bytes} (about 1 MB by default)
  * @param channelDiscoveryInterval how soon a new channel to this school is noticed
  *     ({@code MBO_KAFKA_CHANNEL_DISCOVERY_INTERVAL})
  * @param listenerConcurrency consumer threads of the channels to this school, and of its SIS commands
@@ -47,5 +55,9 @@ public record MessagingProperties(
         @DefaultValue("true") boolean publishEnabled,
         @DefaultValue("500") @Min(1) int publishBatchSize,
         @DefaultValue("500ms") @NotNull Duration publishIdleInterval,
+        @DefaultValue("500ms") @NotNull Duration publishRetryInitialInterval,
+        @DefaultValue("30s") @NotNull Duration publishRetryMaxInterval,
+        @DefaultValue("1m") @NotNull Duration publishLogInterval,
+        @DefaultValue("1000000") @Min(1) int maxMessageBytes,
         @DefaultValue("5s") @NotNull Duration channelDiscoveryInterval,
         @DefaultValue("1") @Min(1) int listenerConcurrency) {}

@@ -1,11 +1,15 @@
 package nl.mboexchange.node.outbox;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import java.nio.charset.StandardCharsets;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import nl.mboexchange.node.enrolment.ExchangeEvent;
 import nl.mboexchange.node.enrolment.json.ExchangeEventJson;
@@ -29,9 +33,22 @@ class JdbcOutboxRepository implements OutboxRepository {
             insert into outbox_event (event_id, topic, message_key, event_type, record, payload_schema, created_at)
             values (?, ?, ?, ?, ?, ?, ?)
             """;
+    // A held message, and every later one of its key, waits; the held ones are few, so the check is an index probe.
     private static final String CLAIM = """
             select id, event_id, topic, message_key, event_type, record, payload, payload_schema, created_at
-            from outbox_event order by id limit ? for update skip locked
+            from outbox_event waiting
+            where held_at is null
+              and not exists (select 1 from outbox_event held
+                              where held.held_at is not null and held.message_key = waiting.message_key
+                                and held.id < waiting.id)
+            order by id limit ? for update skip locked
+            """;
+    private static final String HELD = """
+            select id, event_id, topic, message_key, event_type, record, payload, payload_schema, created_at,
+                   held_at, held_because,
+                   (select count(*) from outbox_event behind
+                    where behind.message_key = held.message_key and behind.id > held.id) as held_back
+            from outbox_event held where held_at is not null order by id
             """;
 
     private final JdbcTemplate jdbc;
@@ -110,24 +127,29 @@ class JdbcOutboxRepository implements OutboxRepository {
 
     @Override
     public List<OutboxMessage> claimBatch(int limit) {
-        return jdbc.query(
-                CLAIM,
-                (rs, row) -> {
-                    String type = rs.getString("event_type");
-                    return new OutboxMessage(
-                            rs.getLong("id"),
-                            rs.getObject("event_id", UUID.class),
-                            rs.getString("topic"),
-                            rs.getString("message_key"),
-                            type,
-                            record(
-                                    type,
-                                    rs.getString("payload_schema"),
-                                    rs.getBytes("record"),
-                                    rs.getString("payload")),
-                            rs.getTimestamp("created_at").toInstant());
-                },
-                limit);
+        return jdbc.query(CLAIM, (rs, row) -> message(rs), limit);
+    }
+
+    private OutboxMessage message(ResultSet rs) throws SQLException {
+        String type = rs.getString("event_type");
+        byte[] avro = rs.getBytes("record");
+        String json = rs.getString("payload");
+        IndexedRecord record;
+        try {
+            record = record(type, rs.getString("payload_schema"), avro, json);
+        } catch (RuntimeException e) {
+            // Held by the publisher rather than failing every claim, and with it the whole outbox.
+            record = null;
+        }
+        return new OutboxMessage(
+                rs.getLong("id"),
+                rs.getObject("event_id", UUID.class),
+                rs.getString("topic"),
+                rs.getString("message_key"),
+                type,
+                record,
+                rs.getTimestamp("created_at").toInstant(),
+                avro != null ? avro : json.getBytes(StandardCharsets.UTF_8));
     }
 
     /** The message's record; messages written before the outbox kept Avro's binary encoding are JSON. */
@@ -136,6 +158,59 @@ class JdbcOutboxRepository implements OutboxRepository {
             return OutboxPayloads.read(schema, avro);
         }
         return schema == null ? AvroEvents.toAvro(json.read(type, legacyJson)) : avroJson.read(schema, legacyJson);
+    }
+
+    @Override
+    public void hold(long id, String because) {
+        jdbc.update(
+                "update outbox_event set held_at = ?, held_because = ? where id = ?",
+                Timestamp.from(clock.instant()),
+                because,
+                id);
+    }
+
+    @Override
+    public boolean recordFailure(long id, String because, int holdAfter) {
+        Boolean held = jdbc.queryForObject(
+                """
+                update outbox_event
+                set failed_attempts = failed_attempts + 1,
+                    held_at = case when failed_attempts + 1 >= ? then ? else held_at end,
+                    held_because = case when failed_attempts + 1 >= ? then ? else held_because end
+                where id = ?
+                returning held_at is not null
+                """, Boolean.class, holdAfter, Timestamp.from(clock.instant()), holdAfter, because, id);
+        return Boolean.TRUE.equals(held);
+    }
+
+    @Override
+    public List<HeldMessage> held() {
+        return jdbc.query(
+                HELD,
+                (rs, row) -> new HeldMessage(
+                        message(rs),
+                        rs.getTimestamp("held_at").toInstant(),
+                        rs.getString("held_because"),
+                        rs.getLong("held_back")));
+    }
+
+    @Override
+    public Optional<OutboxMessage> claimHeld(long id) {
+        return jdbc
+                .query(
+                        "select id, event_id, topic, message_key, event_type, record, payload, payload_schema,"
+                                + " created_at from outbox_event where id = ? and held_at is not null for update",
+                        (rs, row) -> message(rs),
+                        id)
+                .stream()
+                .findFirst();
+    }
+
+    @Override
+    public void unhold(long id) {
+        jdbc.update(
+                "update outbox_event set held_at = null, held_because = null, failed_attempts = 0 where id = ?", id);
+        wakeAfterCommit();
     }
 
     @Override
@@ -149,6 +224,12 @@ class JdbcOutboxRepository implements OutboxRepository {
             ps.setArray(1, con.createArrayOf("bigint", array));
             return ps;
         });
+    }
+
+    @Override
+    public long countHeld() {
+        Long count = jdbc.queryForObject("select count(*) from outbox_event where held_at is not null", Long.class);
+        return count == null ? 0 : count;
     }
 
     @Override

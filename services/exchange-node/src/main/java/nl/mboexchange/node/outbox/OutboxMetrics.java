@@ -23,5 +23,10 @@ class OutboxMetrics implements SmartInitializingSingleton {
                 .description("Messages in the outbox waiting to be published")
                 .baseUnit("messages")
                 .register(meters);
+        Gauge.builder("mbo.outbox.held", outbox, OutboxRepository::countHeld)
+                .description("Messages held because they cannot be sent; each holds back the later ones of its"
+                        + " enrolment until an operator sends it again or releases it")
+                .baseUnit("messages")
+                .register(meters);
     }
 }

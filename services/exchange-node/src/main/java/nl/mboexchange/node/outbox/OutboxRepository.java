@@ -2,6 +2,7 @@ package nl.mboexchange.node.outbox;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import nl.mboexchange.node.enrolment.ExchangeEvent;
 
 /**
@@ -23,8 +24,34 @@ public interface OutboxRepository {
      */
     List<OutboxMessage> claimBatch(int limit);
 
+    /**
+     * Holds a message that cannot be sent: it, and every later message of its key, waits until an operator sends it
+     * again ({@link #unhold}) or releases it; the rest of the outbox goes on.
+     */
+    void hold(long id, String because);
+
+    /**
+     * Counts a failed attempt to send a message, in a transaction of its own, and holds it once it has failed {@code
+     * holdAfter} times.
+     *
+     * @return whether the message is held now
+     */
+    boolean recordFailure(long id, String because, int holdAfter);
+
+    /** The held messages, oldest first. */
+    List<HeldMessage> held();
+
+    /** A held message, locked until the calling transaction ends, to release or send again. */
+    Optional<OutboxMessage> claimHeld(long id);
+
+    /** Sends a held message again, in its place. */
+    void unhold(long id);
+
     /** Takes the messages out of the outbox: Kafka has acknowledged them. */
     void removePublished(Collection<Long> ids);
+
+    /** How many messages are held because they cannot be sent. */
+    long countHeld();
 
     /** How many messages wait to be published: the outbox backlog. */
     long countUnpublished();

@@ -1,5 +1,6 @@
 package nl.mboexchange.node.security;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,7 +16,8 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * The REST API is for this school's registrars only, authenticated with HTTP Basic and without sessions. The school
+ * The REST API is for this school's registrars only, and its operations part for its operators, authenticated with
+ * HTTP Basic and without sessions. The school
  * code of the node decides what exists: its database holds only its own enrolments. Health, metrics and the API
  * documentation stay open for operators and monitoring.
  */
@@ -23,6 +25,7 @@ import org.springframework.security.web.SecurityFilterChain;
 class SecurityConfiguration {
 
     static final String REGISTRAR = "REGISTRAR";
+    static final String OPERATOR = "OPERATOR";
 
     @Bean
     SecurityFilterChain api(HttpSecurity http) throws Exception {
@@ -36,6 +39,8 @@ class SecurityConfiguration {
                                 "/swagger-ui/**",
                                 "/swagger-ui.html")
                         .permitAll()
+                        .requestMatchers("/api/v1/operations/**")
+                        .hasRole(OPERATOR)
                         .requestMatchers("/api/**")
                         .hasRole(REGISTRAR)
                         .anyRequest()
@@ -49,14 +54,18 @@ class SecurityConfiguration {
 
     @Bean
     UserDetailsService registrars(RegistrarProperties properties) {
-        List<UserDetails> users = properties.registrars().stream()
-                .map(registrar -> User.withUsername(registrar.username())
-                        .password(stored(registrar.password()))
-                        .passwordEncoder(password -> password)
-                        .roles(REGISTRAR)
-                        .build())
-                .toList();
+        List<UserDetails> users = new ArrayList<>();
+        properties.registrars().forEach(registrar -> users.add(user(registrar, REGISTRAR)));
+        properties.operators().forEach(operator -> users.add(user(operator, OPERATOR)));
         return new InMemoryUserDetailsManager(users);
+    }
+
+    private static UserDetails user(RegistrarProperties.Registrar account, String role) {
+        return User.withUsername(account.username())
+                .password(stored(account.password()))
+                .passwordEncoder(password -> password)
+                .roles(role)
+                .build();
     }
 
     @Bean

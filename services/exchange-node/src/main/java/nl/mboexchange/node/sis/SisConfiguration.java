@@ -6,6 +6,11 @@ import java.util.List;
 import java.util.Map;
 import nl.mboexchange.node.enrolment.application.EnrolmentService;
 import nl.mboexchange.node.idempotency.IdempotentExecution;
+import nl.mboexchange.node.intake.DatabaseProbe;
+import nl.mboexchange.node.intake.IntakeConfiguration;
+import nl.mboexchange.node.intake.IntakeMonitor;
+import nl.mboexchange.node.intake.IntakeProperties;
+import nl.mboexchange.node.intake.MonitoredListener;
 import nl.mboexchange.node.messaging.AvroCodec;
 import nl.mboexchange.node.messaging.ChannelAdmin;
 import nl.mboexchange.node.messaging.DeadLetters;
@@ -29,9 +34,7 @@ import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.MicrometerConsumerListener;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.ContainerProperties;
-import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.util.backoff.FixedBackOff;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -93,14 +96,25 @@ class SisConfiguration {
     }
 
     @Bean
+    SisCommandListener sisCommandListener(
+            AvroCodec codec, SisCommandHandler handler, DeadLetters deadLetters, DatabaseProbe database) {
+        return new SisCommandListener(codec, handler, deadLetters, database);
+    }
+
+    @Bean
+    IntakeMonitor sisIntakeMonitor(MeterRegistry meters, Clock clock, IntakeProperties intake) {
+        return new IntakeMonitor("sis-commands", meters, clock, intake);
+    }
+
+    @Bean
     ConcurrentMessageListenerContainer<String, byte[]> sisCommandListenerContainer(
             KafkaProperties kafka,
             ExchangeTopics topics,
             SchoolCode self,
             ChannelAdmin channelAdmin,
-            AvroCodec codec,
-            SisCommandHandler handler,
-            DeadLetters deadLetters,
+            SisCommandListener sisCommandListener,
+            IntakeMonitor sisIntakeMonitor,
+            IntakeProperties intake,
             MessagingProperties messaging,
             MeterRegistry meters) {
         createSchoolTopics(channelAdmin, topics, self);
@@ -116,7 +130,7 @@ class SisConfiguration {
 
         var container = new ContainerProperties(topics.commands(self));
         container.setAckMode(ContainerProperties.AckMode.BATCH);
-        container.setMessageListener(new SisCommandListener(codec, handler, deadLetters));
+        container.setMessageListener(new MonitoredListener<>(sisCommandListener, sisIntakeMonitor));
         // Each consumer thread takes its own partitions: the commands of one enrolment, keyed by its id, are carried
         // out in the order the SIS sent them.
         var listener = new ConcurrentMessageListenerContainer<>(factory, container);
@@ -124,8 +138,7 @@ class SisConfiguration {
         listener.setBeanName("sis-command-listener");
         // Bad commands are rejected or dead-lettered by the listener itself; what reaches the error handler is the
         // registry or the database being away, which is waited out rather than skipped: no command is lost.
-        listener.setCommonErrorHandler(
-                new DefaultErrorHandler(new FixedBackOff(1000, FixedBackOff.UNLIMITED_ATTEMPTS)));
+        listener.setCommonErrorHandler(IntakeConfiguration.retryingErrorHandler(intake));
         return listener;
     }
 

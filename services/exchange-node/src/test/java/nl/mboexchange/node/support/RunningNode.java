@@ -25,18 +25,32 @@ public final class RunningNode implements AutoCloseable {
     public static final String TOPIC_PREFIX = "it.";
     public static final String REGISTRAR = "registrar";
     public static final String PASSWORD = "secret";
+    public static final String OPERATOR = "operator";
+    public static final String OPERATOR_PASSWORD = "operator-secret";
 
     private final String school;
     private final ConfigurableApplicationContext context;
     private final RestClient rest;
+    private final RestClient operations;
+    private final RestClient actuator;
 
     private RunningNode(String school, ConfigurableApplicationContext context) {
         this.school = school;
         this.context = context;
-        String port = context.getEnvironment().getProperty("local.server.port");
-        this.rest = RestClient.builder()
-                .baseUrl("http://127.0.0.1:" + port + "/api/v1")
-                .defaultHeaders(headers -> headers.setBasicAuth(REGISTRAR, PASSWORD))
+        String base = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
+        this.rest = client(base + "/api/v1", REGISTRAR, PASSWORD);
+        this.operations = client(base + "/api/v1/operations", OPERATOR, OPERATOR_PASSWORD);
+        this.actuator = client(base + "/actuator", null, null);
+    }
+
+    private static RestClient client(String baseUrl, String user, String password) {
+        return RestClient.builder()
+                .baseUrl(baseUrl)
+                .defaultHeaders(headers -> {
+                    if (user != null) {
+                        headers.setBasicAuth(user, password);
+                    }
+                })
                 .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {})
                 .build();
     }
@@ -56,6 +70,8 @@ public final class RunningNode implements AutoCloseable {
         properties.put("mbo.kafka.channel-partitions", 2);
         properties.put("mbo.security.registrars[0].username", REGISTRAR);
         properties.put("mbo.security.registrars[0].password", PASSWORD);
+        properties.put("mbo.security.operators[0].username", OPERATOR);
+        properties.put("mbo.security.operators[0].password", OPERATOR_PASSWORD);
         properties.put("server.address", "127.0.0.1");
         properties.put("server.port", 0);
         properties.put("spring.main.banner-mode", "off");
@@ -74,6 +90,35 @@ public final class RunningNode implements AutoCloseable {
 
     public JdbcTemplate jdbc() {
         return context.getBean(JdbcTemplate.class);
+    }
+
+    /** A bean of the node, to reach what no API shows. */
+    public <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
+    /** GETs from the operations API (dead letters, held outbox messages), as an operator. */
+    public Response operatorGet(String path) {
+        return exchange(operations.get().uri(path));
+    }
+
+    /** POSTs JSON to the operations API, as an operator. */
+    public Response operatorPost(String path, String json) {
+        var request = operations.post().uri(path);
+        if (json != null) {
+            request = request.contentType(MediaType.APPLICATION_JSON).body(json);
+        }
+        return exchange(request);
+    }
+
+    /** GETs from Actuator, without logging in, as a monitor does: e.g. {@code /health/readiness}, {@code /prometheus}. */
+    public Response actuator(String path) {
+        return exchange(actuator.get().uri(path));
+    }
+
+    private static Response exchange(RestClient.RequestHeadersSpec<?> request) {
+        var entity = request.retrieve().toEntity(String.class);
+        return new Response(entity.getStatusCode().value(), entity.getBody());
     }
 
     /** POSTs JSON to the API; returns status and body. */

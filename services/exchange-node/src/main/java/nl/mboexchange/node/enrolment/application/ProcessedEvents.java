@@ -12,7 +12,8 @@ import nl.mboexchange.node.enrolment.ExchangeEvent;
 public interface ProcessedEvents {
 
     /**
-     * Records the events as received, in one statement, and returns the ids that were not received before. When
+     * Records the events as received, in one statement, and returns the ids that were not received before, or were
+     * refused before: a refused event is tried again, an applied one never. When
      * another transaction is claiming the same id, this waits for it: the id is then either claimed here (the other
      * rolled back) or not (it committed).
      */

@@ -16,7 +16,10 @@ import nl.mboexchange.node.enrolment.application.ProcessedEvents;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-/** The processed event ids, claimed for a whole batch in one statement. */
+/**
+ * The processed event ids, claimed for a whole batch in one statement. An event refused before is claimed again, so
+ * that it is applied once the state allows it (a replayed dead letter, or a redelivery); an applied one never is.
+ */
 @Repository
 class JdbcProcessedEvents implements ProcessedEvents {
 
@@ -24,7 +27,8 @@ class JdbcProcessedEvents implements ProcessedEvents {
             insert into processed_event (event_id, enrolment_id, event_type, received_at)
             select received.event_id, received.enrolment_id, received.event_type, ?
             from unnest(?, ?, ?) as received (event_id, enrolment_id, event_type)
-            on conflict (event_id) do nothing
+            on conflict (event_id) do update set received_at = excluded.received_at, refusal_code = null, refusal = null
+                where processed_event.refusal_code is not null
             returning event_id
             """;
     private static final String REFUSALS = "select event_id, refusal_code, refusal from processed_event"
