@@ -14,11 +14,20 @@ import java.time.LocalDate;
  */
 public final class Plausible {
 
+    /** {@link #EARLIEST_DATE} as text, for the API documentation, which needs a constant. */
+    public static final String EARLIEST_DATE_TEXT = "1900-01-01";
+
+    /** {@link #LATEST_DATE} as text. */
+    public static final String LATEST_DATE_TEXT = "2199-12-31";
+
     /** The earliest calendar date: a date of birth, the start or end of a course, the day of an assessment. */
-    public static final LocalDate EARLIEST_DATE = LocalDate.of(1900, 1, 1);
+    public static final LocalDate EARLIEST_DATE = LocalDate.parse(EARLIEST_DATE_TEXT);
 
     /** The latest calendar date. */
-    public static final LocalDate LATEST_DATE = LocalDate.of(2199, 12, 31);
+    public static final LocalDate LATEST_DATE = LocalDate.parse(LATEST_DATE_TEXT);
+
+    /** The rule for a date, as the API documentation states it. */
+    public static final String DATE_RULE = "between " + EARLIEST_DATE_TEXT + " and " + LATEST_DATE_TEXT;
 
     /** The earliest moment an event can have happened: no node existed before. */
     public static final Instant EARLIEST_INSTANT = Instant.parse("2000-01-01T00:00:00Z");
