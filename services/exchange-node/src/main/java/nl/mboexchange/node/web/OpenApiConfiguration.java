@@ -30,7 +30,8 @@ class OpenApiConfiguration {
             "401", "Not authenticated as a registrar",
             "404", "The enrolment or attempt does not exist",
             "409", "The state does not allow it, or the version is stale",
-            "422", "The Idempotency-Key was used before for another request");
+            "422", "The Idempotency-Key was used before for another request",
+            "500", "An unexpected error; the errorId is in the node's log");
 
     @Bean
     OpenAPI exchangeNodeApi(SchoolCode self) {
@@ -83,6 +84,11 @@ class OpenApiConfiguration {
         problem.addProperty("instance", new StringSchema());
         problem.addProperty("code", new StringSchema().example("TransitionNotAllowed"));
         problem.addProperty("errors", new ArraySchema().items(error));
+        problem.addProperty(
+                "errorId",
+                new StringSchema()
+                        .format("uuid")
+                        .description("Only on a 500: the id under which the node logged the error"));
         return problem;
     }
 }

@@ -1,5 +1,6 @@
 package nl.mboexchange.node.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -31,6 +32,7 @@ import tools.jackson.core.JacksonException;
  * Maps every error to an RFC 9457 problem detail, once for the whole API: 400 for bad input, with the offending
  * fields in {@code errors}; 404 for what does not exist; 409 for a change the state does not allow, or a stale
  * version; 422 for a reused idempotency key. Refusals carry their {@code code}, e.g. {@code TransitionNotAllowed}.
+ * Anything else is a 500 with an {@code errorId} that the ERROR log line repeats, and nothing of the cause.
  */
 @RestControllerAdvice
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
@@ -77,6 +79,13 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         problem.setTitle("Idempotency key reused");
         problem.setProperty("code", "IdempotencyKeyReused");
         return problem;
+    }
+
+    /** The last resort: without it, the error would end on the servlet container's error page. */
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception exception, HttpServletRequest request) {
+        return UnexpectedError.problem(
+                HttpStatus.INTERNAL_SERVER_ERROR, exception, request.getMethod(), request.getRequestURI());
     }
 
     @Override
