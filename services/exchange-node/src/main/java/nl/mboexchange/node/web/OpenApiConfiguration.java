@@ -30,6 +30,7 @@ class OpenApiConfiguration {
             "401", "Not authenticated as a registrar",
             "404", "The enrolment or attempt does not exist",
             "409", "The state does not allow it, or the version is stale",
+            "413", "The request body is larger than mbo.api.max-request-body (default 64 KiB)",
             "422", "The Idempotency-Key was used before for another request",
             "500", "An unexpected error; the errorId is in the node's log");
 

@@ -4,24 +4,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.jayway.jsonpath.JsonPath;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublisher;
+import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.UUID;
+import nl.mboexchange.node.support.DatabaseState;
 import nl.mboexchange.node.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,7 +35,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The REST API's answers to what goes wrong outside the rules of the domain, on a real servlet container: the error
- * dispatch happens only there.
+ * dispatch, and request bodies sent without a length, happen only there.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -50,8 +56,13 @@ class RestErrorsIT {
     /** What the failing endpoint puts in its exception, and what must never reach a client. */
     static final String SECRET = "sanne.devries@example.org at org.example.Internal";
 
+    private static final int LIMIT = 64 * 1024;
+
     @LocalServerPort
     int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     private final HttpClient http =
             HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -105,12 +116,67 @@ class RestErrorsIT {
         assertThat(response.headers().firstValue("WWW-Authenticate")).isPresent();
     }
 
+    @Test
+    void a_body_above_the_limit_with_a_content_length_is_refused_with_413() throws Exception {
+        DatabaseState before = DatabaseState.of(jdbc);
+
+        HttpResponse<String> response = send(postEnrolment(BodyPublishers.ofByteArray(oversizedBody())));
+
+        assertTooLarge(response);
+        assertThat(DatabaseState.of(jdbc)).isEqualTo(before);
+    }
+
+    @Test
+    void a_body_above_the_limit_without_a_content_length_is_counted_and_refused_with_413() throws Exception {
+        DatabaseState before = DatabaseState.of(jdbc);
+        byte[] body = oversizedBody();
+
+        // A publisher of unknown length makes the client send the body chunked, without a Content-Length.
+        HttpResponse<String> response =
+                send(postEnrolment(BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body))));
+
+        assertTooLarge(response);
+        assertThat(DatabaseState.of(jdbc)).isEqualTo(before);
+    }
+
+    @Test
+    void a_body_at_the_limit_is_read() throws Exception {
+        // Valid JSON of exactly the limit, that is not a valid request: read, then refused for its content.
+        String padding = " ".repeat(LIMIT - 2);
+        HttpResponse<String> chunked = send(postEnrolment(BodyPublishers.ofInputStream(
+                () -> new ByteArrayInputStream(("{" + padding + "}").getBytes(StandardCharsets.UTF_8)))));
+        HttpResponse<String> withLength = send(postEnrolment(BodyPublishers.ofString("{" + padding + "}")));
+
+        assertThat(chunked.statusCode()).isEqualTo(400);
+        assertThat(withLength.statusCode()).isEqualTo(400);
+    }
+
+    private static void assertTooLarge(HttpResponse<String> response) {
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat((String) JsonPath.read(response.body(), "$.code")).isEqualTo("RequestBodyTooLarge");
+    }
+
+    /** Valid JSON, one byte above the limit, so that only its size is wrong. */
+    private static byte[] oversizedBody() {
+        String padding = " ".repeat(LIMIT - 1);
+        return ("{" + padding + "}").getBytes(StandardCharsets.UTF_8);
+    }
+
     private HttpRequest get(String path, boolean authenticated) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
         if (authenticated) {
             request.header("Authorization", basic());
         }
         return request.build();
+    }
+
+    private HttpRequest postEnrolment(BodyPublisher body) {
+        return HttpRequest.newBuilder(uri("/api/v1/enrolments"))
+                .header("Authorization", basic())
+                .header("Content-Type", "application/json")
+                .POST(body)
+                .build();
     }
 
     private URI uri(String path) {
