@@ -1,5 +1,6 @@
 package nl.mboexchange.node.web;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.boot.webmvc.error.ErrorController;
@@ -14,8 +15,10 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The error page, for what ends outside the controllers (a filter that fails, a {@code sendError}): a problem detail
  * like every other answer of the API, with an error id for a server error, instead of Spring Boot's own error body.
- * Reached only by the servlet container's error dispatch, which the security rules let through.
+ * Reached only by the servlet container's error dispatch, which the security rules let through; hidden from the API
+ * documentation, as no client calls it.
  */
+@Hidden
 @RestController
 @RequestMapping("${server.error.path:/error}")
 class ProblemErrorController implements ErrorController {
