@@ -95,6 +95,16 @@ final class RequestBodyLimit extends OncePerRequestFilter {
         }
 
         @Override
+        public int available() throws IOException {
+            return in.available();
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
+        }
+
+        @Override
         public boolean isFinished() {
             return in.isFinished();
         }
