@@ -46,6 +46,42 @@ class OperationsIT extends NodeIntegrationTest {
     }
 
     @Test
+    void the_openapi_document_states_the_date_range_the_body_limit_and_the_error_id() {
+        MvcTestResult document = mvc.get().uri("/v3/api-docs").exchange();
+
+        assertThat(document).bodyText().doesNotContain("\"/error\"");
+        assertThat(document)
+                .bodyJson()
+                .extractingPath("$.components.schemas.StudentBody.properties.dateOfBirth.description")
+                .asString()
+                .contains("1900-01-01");
+        assertThat(document)
+                .bodyJson()
+                .extractingPath("$.components.schemas.CourseBody.properties.endDate.description")
+                .asString()
+                .contains("between 1900-01-01 and 2199-12-31");
+        assertThat(document)
+                .bodyJson()
+                .extractingPath("$.components.schemas.RecordResultBody.properties.assessedOn.description")
+                .asString()
+                .contains("between 1900-01-01 and 2199-12-31");
+        assertThat(document)
+                .bodyJson()
+                .extractingPath("$.paths['/api/v1/enrolments'].post.responses.413.description")
+                .asString()
+                .contains("65536 bytes");
+        assertThat(document)
+                .bodyJson()
+                .extractingPath("$.paths['/api/v1/enrolments'].post.responses.500.description")
+                .asString()
+                .contains("errorId");
+        assertThat(document)
+                .bodyJson()
+                .extractingPath("$.components.schemas.Problem.properties.errorId.format")
+                .isEqualTo("uuid");
+    }
+
+    @Test
     void the_api_needs_a_registrar() {
         assertThat(mvc.get().uri("/api/v1/enrolments").exchange()).hasStatus(HttpStatus.UNAUTHORIZED);
         assertThat(get("/api/v1/enrolments")).hasStatus(HttpStatus.OK);

@@ -16,7 +16,7 @@ public record CourseCode(String value) {
 
     public CourseCode {
         if (value == null || !PATTERN.matcher(value).matches()) {
-            throw new InvalidCourseCode(value);
+            throw new InvalidCourseCode();
         }
     }
 

@@ -7,12 +7,14 @@ import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import nl.mboexchange.node.school.SchoolCode;
 import nl.mboexchange.node.shared.InvalidValue;
+import nl.mboexchange.node.shared.Plausible;
 
 /**
  * What every exchange event carries.
  *
  * @param eventId unique id of the event, chosen by the sender: the idempotency key
- * @param occurredAt when the change happened at the sender, to the millisecond as on the wire
+ * @param occurredAt when the change happened at the sender, to the millisecond as on the wire, within the {@link
+ *     Plausible} instants
  * @param enrolmentId the enrolment the event belongs to, also its Kafka key
  * @param sender the school that sends the event
  * @param recipient the school the event is for
@@ -22,7 +24,7 @@ public record EventHeader(
 
     public EventHeader {
         present(eventId, "eventId");
-        present(occurredAt, "occurredAt");
+        Plausible.instant(occurredAt, "occurredAt");
         present(enrolmentId, "enrolmentId");
         present(sender, "senderSchool");
         present(recipient, "recipientSchool");

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import nl.mboexchange.node.shared.InvalidValue;
+import nl.mboexchange.node.shared.Plausible;
 
 /**
  * The student as the host sees them: only what it needs to admit them. No BSN and no home-school student number.
@@ -14,7 +15,7 @@ import nl.mboexchange.node.shared.InvalidValue;
  * @param exchangeId pseudonymous id of the student, stable per home school
  * @param givenName the given name
  * @param familyName the family name including any prefix, e.g. {@code de Vries}
- * @param dateOfBirth the date of birth
+ * @param dateOfBirth the date of birth, within the {@link Plausible} dates
  * @param email where the host can reach the student
  */
 public record VisitingStudent(
@@ -29,10 +30,11 @@ public record VisitingStudent(
         present(exchangeId, "exchangeId");
         text(givenName, "givenName", MAX_NAME);
         text(familyName, "familyName", MAX_NAME);
-        present(dateOfBirth, "dateOfBirth");
+        Plausible.date(dateOfBirth, "dateOfBirth");
         text(email, "email", MAX_EMAIL);
         if (!EMAIL.matcher(email).matches()) {
-            throw new InvalidValue("email", "'" + email + "' is not an e-mail address");
+            // The address stays out of the message: it is personal data, and messages end up in logs.
+            throw new InvalidValue("email", "email is not an e-mail address (name@domain)");
         }
     }
 }

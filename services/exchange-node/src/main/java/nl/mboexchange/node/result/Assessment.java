@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 import nl.mboexchange.node.shared.InvalidValue;
+import nl.mboexchange.node.shared.Plausible;
 
 /**
  * A graded version of an attempt's result: version 1, or a correction of the previous version.
@@ -16,7 +17,7 @@ import nl.mboexchange.node.shared.InvalidValue;
  * @param version the version, from 1
  * @param grade the grade, on the course's scale
  * @param finalResult the definitive result of the course rather than a provisional one
- * @param assessedOn the day the student was assessed
+ * @param assessedOn the day the student was assessed, within the {@link Plausible} dates
  * @param correctionReason why this version corrects the previous one: required from version 2, absent in version 1
  * @param eventId the id of the event that published this version
  * @param occurredAt when the host recorded this version
@@ -38,9 +39,9 @@ public record Assessment(
         atLeast(attempt, 1, "attempt");
         atLeast(version, 1, "version");
         present(grade, "grade");
-        present(assessedOn, "assessedOn");
+        Plausible.date(assessedOn, "assessedOn");
         present(eventId, "eventId");
-        present(occurredAt, "occurredAt");
+        Plausible.instant(occurredAt, "occurredAt");
         correctionReason = optionalText(correctionReason, "correctionReason", MAX_REASON);
         if (version > 1 && correctionReason == null) {
             throw new InvalidValue("correctionReason", "a correction (version " + version + ") needs a reason");

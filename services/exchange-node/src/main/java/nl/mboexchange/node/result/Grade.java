@@ -21,7 +21,8 @@ public sealed interface Grade permits NumericGrade, PassFailGrade {
         try {
             return new NumericGrade(new BigDecimal(text));
         } catch (NumberFormatException e) {
-            throw new InvalidGrade("'" + text + "' is not a grade (1.0 to 10.0 with one decimal, PASSED or FAILED)");
+            // Without the text: a grade is a student's result, the text is of any length, and messages end up in logs.
+            throw new InvalidGrade("grade is not a grade (1.0 to 10.0 with one decimal, PASSED or FAILED)");
         }
     }
 }

@@ -18,13 +18,14 @@ public record NumericGrade(BigDecimal value) implements Grade {
             throw new InvalidGrade("grade is required");
         }
         if (value.compareTo(LOWEST) < 0 || value.compareTo(HIGHEST) > 0) {
-            throw new InvalidGrade("grade " + value.toPlainString() + " is not between 1.0 and 10.0");
+            // Without the value: a grade is a student's result, and 1E+999999999 written out would not fit in memory.
+            throw new InvalidGrade("grade is not between 1.0 and 10.0");
         }
         try {
             // Refuses 7.25 rather than rounding it: a grade is never changed on the way.
             value = value.setScale(1, RoundingMode.UNNECESSARY);
         } catch (ArithmeticException e) {
-            throw new InvalidGrade("grade " + value.toPlainString() + " has more than one decimal");
+            throw new InvalidGrade("grade has more than one decimal");
         }
     }
 

@@ -21,7 +21,7 @@ public enum ResultScale {
             throw new InvalidGrade("grade is required");
         }
         if (!accepts(grade)) {
-            throw new InvalidGrade("grade " + grade.text() + " is not on the course's scale " + this);
+            throw new InvalidGrade("grade is not on the course's scale " + this);
         }
         return grade;
     }

@@ -6,6 +6,7 @@ import static nl.mboexchange.node.shared.Require.text;
 
 import java.time.Instant;
 import java.util.UUID;
+import nl.mboexchange.node.shared.Plausible;
 
 /**
  * The version that withdraws an attempt's result altogether; the earlier versions stay as history.
@@ -25,7 +26,7 @@ public record Revocation(int attempt, int version, String reason, UUID eventId, 
         atLeast(version, 2, "version");
         text(reason, "reason", MAX_REASON);
         present(eventId, "eventId");
-        present(occurredAt, "occurredAt");
+        Plausible.instant(occurredAt, "occurredAt");
     }
 
     @Override

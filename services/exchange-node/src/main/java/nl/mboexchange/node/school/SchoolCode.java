@@ -16,7 +16,7 @@ public record SchoolCode(String value) {
 
     public SchoolCode {
         if (value == null || !PATTERN.matcher(value).matches()) {
-            throw new InvalidSchoolCode(value);
+            throw new InvalidSchoolCode();
         }
     }
 

@@ -1,5 +1,6 @@
 package nl.mboexchange.node.security;
 
+import jakarta.servlet.DispatcherType;
 import java.util.ArrayList;
 import java.util.List;
 import org.springframework.context.annotation.Bean;
@@ -29,7 +30,13 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http) throws Exception {
-        return http.authorizeHttpRequests(requests -> requests.requestMatchers(
+        return http.authorizeHttpRequests(requests -> requests
+                        // The error page renders what went wrong with a request that was let through, or refused
+                        // (401); denying it turned every such answer into an empty 403. A client cannot dispatch to
+                        // it directly: a plain request to /error is still denied below.
+                        .dispatcherTypeMatchers(DispatcherType.ERROR)
+                        .permitAll()
+                        .requestMatchers(
                                 "/actuator/health/**",
                                 "/actuator/health",
                                 "/actuator/info",

@@ -23,6 +23,7 @@ import nl.mboexchange.node.result.ResultScale;
 import nl.mboexchange.node.school.SchoolCode;
 import nl.mboexchange.node.shared.InvalidValue;
 import nl.mboexchange.node.shared.Refusal;
+import nl.mboexchange.node.shared.Require;
 import org.apache.avro.generic.GenericRecord;
 import org.apache.avro.specific.SpecificRecord;
 
@@ -41,6 +42,9 @@ final class SisCommands {
             nl.mboexchange.sis.RecordResult.class,
             nl.mboexchange.sis.CorrectResult.class,
             nl.mboexchange.sis.RevokeResult.class);
+
+    /** The longest {@code issuedBy}: a user name or the name of a SIS, as long as a person's name may be. */
+    static final int MAX_ISSUED_BY = 200;
 
     private final Clock clock;
 
@@ -72,6 +76,8 @@ final class SisCommands {
      */
     EnrolmentCommand toCommand(SpecificRecord command) {
         try {
+            // Repeated in the answer and kept with the command id, so bounded like every other text of the contract.
+            Require.text((String) ((GenericRecord) command).get("issuedBy"), "issuedBy", MAX_ISSUED_BY);
             return translate(command);
         } catch (Refusal refusal) {
             throw refusal;

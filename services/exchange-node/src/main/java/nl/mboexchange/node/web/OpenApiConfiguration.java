@@ -30,7 +30,8 @@ class OpenApiConfiguration {
             "401", "Not authenticated as a registrar",
             "404", "The enrolment or attempt does not exist",
             "409", "The state does not allow it, or the version is stale",
-            "422", "The Idempotency-Key was used before for another request");
+            "422", "The Idempotency-Key was used before for another request",
+            "500", "An unexpected error; the errorId is in the node's log");
 
     @Bean
     OpenAPI exchangeNodeApi(SchoolCode self) {
@@ -52,13 +53,21 @@ class OpenApiConfiguration {
 
     /** Documents the problem details every operation can answer with, as the advice renders them. */
     @Bean
-    OpenApiCustomizer problemResponses() {
-        return api -> api.getPaths()
-                .values()
-                .forEach(path -> path.readOperations().forEach(operation -> {
-                    PROBLEMS.forEach((status, description) ->
-                            operation.getResponses().putIfAbsent(status, problem(description)));
-                }));
+    OpenApiCustomizer problemResponses(ApiProperties limits) {
+        String tooLarge =
+                "The request body is larger than " + limits.maxRequestBody().toBytes()
+                        + " bytes (mbo.api.max-request-body), with or without a Content-Length";
+        return api -> {
+            // Springdoc builds the components anew, so the schema the responses refer to is added here as well.
+            api.getComponents().addSchemas(PROBLEM, problemSchema());
+            api.getPaths()
+                    .values()
+                    .forEach(path -> path.readOperations().forEach(operation -> {
+                        PROBLEMS.forEach((status, description) ->
+                                operation.getResponses().putIfAbsent(status, problem(description)));
+                        operation.getResponses().putIfAbsent("413", problem(tooLarge));
+                    }));
+        };
     }
 
     private static ApiResponse problem(String description) {
@@ -83,6 +92,11 @@ class OpenApiConfiguration {
         problem.addProperty("instance", new StringSchema());
         problem.addProperty("code", new StringSchema().example("TransitionNotAllowed"));
         problem.addProperty("errors", new ArraySchema().items(error));
+        problem.addProperty(
+                "errorId",
+                new StringSchema()
+                        .format("uuid")
+                        .description("Only on a 500: the id under which the node logged the error"));
         return problem;
     }
 }

@@ -1,5 +1,6 @@
 package nl.mboexchange.node.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -30,7 +31,9 @@ import tools.jackson.core.JacksonException;
 /**
  * Maps every error to an RFC 9457 problem detail, once for the whole API: 400 for bad input, with the offending
  * fields in {@code errors}; 404 for what does not exist; 409 for a change the state does not allow, or a stale
- * version; 422 for a reused idempotency key. Refusals carry their {@code code}, e.g. {@code TransitionNotAllowed}.
+ * version; 413 for a body above {@link ApiProperties#maxRequestBody()}; 422 for a reused idempotency key. Refusals
+ * carry their {@code code}, e.g. {@code TransitionNotAllowed}. Anything else is a 500 with an {@code errorId} that the
+ * ERROR log line repeats, and nothing of the cause.
  */
 @RestControllerAdvice
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
@@ -79,6 +82,18 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    @ExceptionHandler(RequestBodyTooLarge.class)
+    ProblemDetail tooLarge(RequestBodyTooLarge exception) {
+        return tooLargeProblem(exception);
+    }
+
+    /** The last resort: without it, the error would end on the servlet container's error page. */
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception exception, HttpServletRequest request) {
+        return UnexpectedError.problem(
+                HttpStatus.INTERNAL_SERVER_ERROR, exception, request.getMethod(), request.getRequestURI());
+    }
+
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(
             MethodArgumentNotValidException exception, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
@@ -112,6 +127,13 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException exception, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        // The limit is hit while the body is parsed, so it arrives as the cause of an unreadable body.
+        RequestBodyTooLarge tooLarge = causeOfType(exception, RequestBodyTooLarge.class);
+        if (tooLarge != null) {
+            return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
+                    .headers(headers)
+                    .body(tooLargeProblem(tooLarge));
+        }
         JacksonException cause = jacksonCause(exception);
         if (cause == null || cause.getPath().isEmpty()) {
             return badRequest("The request body is missing or is not valid JSON", List.of(), headers);
@@ -158,10 +180,22 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return Map.of("field", field == null ? "" : field, "message", message == null ? "is invalid" : message);
     }
 
+    private static ProblemDetail tooLargeProblem(RequestBodyTooLarge exception) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.CONTENT_TOO_LARGE, "The request body is larger than " + exception.limit() + " bytes");
+        problem.setTitle("Request body too large");
+        problem.setProperty("code", "RequestBodyTooLarge");
+        return problem;
+    }
+
     private static JacksonException jacksonCause(Throwable exception) {
+        return causeOfType(exception, JacksonException.class);
+    }
+
+    private static <T extends Throwable> T causeOfType(Throwable exception, Class<T> type) {
         for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
-            if (cause instanceof JacksonException jackson) {
-                return jackson;
+            if (type.isInstance(cause)) {
+                return type.cast(cause);
             }
         }
         return null;

@@ -1,14 +1,17 @@
 package nl.mboexchange.node.sis;
 
 import static nl.mboexchange.node.sis.SisCommandFixture.acceptEnrolment;
+import static nl.mboexchange.node.sis.SisCommandFixture.recordResult;
 import static nl.mboexchange.node.sis.SisCommandFixture.requestEnrolment;
 import static nl.mboexchange.node.sis.SisCommandFixture.withdrawEnrolment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
+import nl.mboexchange.node.enrolment.EnrolmentId;
 import nl.mboexchange.node.enrolment.application.EnrolmentService;
 import nl.mboexchange.node.idempotency.IdempotentExecution;
 import nl.mboexchange.node.messaging.ExchangeTopics;
@@ -160,6 +163,54 @@ class SisCommandHandlerIT extends NodeIntegrationTest {
         assertThat(records(id, "CommandRejected"))
                 .singleElement()
                 .satisfies(rejected -> assertThat(rejected.get("code")).hasToString("CommandIdReused"));
+    }
+
+    @Test
+    void a_date_outside_the_plausible_range_is_rejected_naming_the_field_and_nothing_is_stored() {
+        UUID bornLongAgo = UUID.randomUUID();
+        UUID endless = UUID.randomUUID();
+        UUID good = UUID.randomUUID();
+        var requestBornLongAgo = requestEnrolment(bornLongAgo, CounterpartSchool.CODE, UUID.randomUUID());
+        requestBornLongAgo.getStudent().setDateOfBirth(LocalDate.parse("-5000000-01-01"));
+        var requestEndless = requestEnrolment(endless, CounterpartSchool.CODE, UUID.randomUUID());
+        requestEndless.getCourse().setEndDate(LocalDate.parse("+5874898-01-01"));
+        var requestGood = requestEnrolment(good, CounterpartSchool.CODE, UUID.randomUUID());
+
+        List<Outcome> outcomes =
+                handler.handle(List.of(received(requestBornLongAgo), received(requestEndless), received(requestGood)));
+
+        assertThat(outcomes).containsExactly(Outcome.REJECTED, Outcome.REJECTED, Outcome.APPLIED);
+        assertRejected(bornLongAgo, "dateOfBirth", "5000000");
+        assertRejected(endless, "endDate", "5874898");
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from enrolment where id in (?, ?)", Integer.class, bornLongAgo, endless))
+                .isZero();
+        assertThat(statusOf(good)).isEqualTo("REQUESTED");
+    }
+
+    @Test
+    void an_assessment_day_outside_the_plausible_range_is_rejected_deep_in_the_domain() {
+        EnrolmentId hosted = EnrolmentId.random();
+        incoming.apply(List.of(CounterpartSchool.requests(hosted, UUID.randomUUID())));
+        handler.handle(List.of(received(acceptEnrolment(hosted.value()))));
+        var farFuture = recordResult(hosted.value(), 1, "7.5", true);
+        farFuture.setAssessedOn(LocalDate.parse("+5874898-01-01"));
+
+        List<Outcome> outcomes = handler.handle(List.of(received(farFuture)));
+
+        assertThat(outcomes).containsExactly(Outcome.REJECTED);
+        assertRejected(hosted.value(), "assessedOn", "5874898");
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from result_version where enrolment_id = ?", Integer.class, hosted.value()))
+                .isZero();
+    }
+
+    private void assertRejected(UUID enrolment, String field, String value) {
+        assertThat(records(enrolment, "CommandRejected")).singleElement().satisfies(rejected -> {
+            assertThat(rejected.get("kind")).hasToString("INVALID");
+            assertThat(rejected.get("field")).hasToString(field);
+            assertThat(rejected.get("reason").toString()).contains(field).doesNotContain(value);
+        });
     }
 
     private static Received received(SpecificRecord command) {

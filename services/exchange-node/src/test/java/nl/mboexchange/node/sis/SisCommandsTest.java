@@ -62,6 +62,31 @@ class SisCommandsTest {
     }
 
     @Test
+    void the_domain_bounds_apply_and_name_the_field() {
+        var bornLongAgo = SisCommandFixture.requestEnrolment(UUID.randomUUID(), "30GH", UUID.randomUUID());
+        bornLongAgo.getStudent().setDateOfBirth(LocalDate.parse("-5000000-01-01"));
+        var endlessCourse = SisCommandFixture.requestEnrolment(UUID.randomUUID(), "30GH", UUID.randomUUID());
+        endlessCourse.getCourse().setEndDate(LocalDate.parse("+5874898-01-01"));
+
+        assertThatThrownBy(() -> commands.toCommand(bornLongAgo))
+                .isInstanceOfSatisfying(
+                        InvalidValue.class, e -> assertThat(e.field()).isEqualTo("dateOfBirth"));
+        assertThatThrownBy(() -> commands.toCommand(endlessCourse))
+                .isInstanceOfSatisfying(
+                        InvalidValue.class, e -> assertThat(e.field()).isEqualTo("endDate"));
+    }
+
+    @Test
+    void issued_by_is_bounded_as_a_name_is() {
+        var command = SisCommandFixture.acceptEnrolment(UUID.randomUUID());
+        command.setIssuedBy("x".repeat(SisCommands.MAX_ISSUED_BY + 1));
+
+        assertThatThrownBy(() -> commands.toCommand(command))
+                .isInstanceOfSatisfying(
+                        InvalidValue.class, e -> assertThat(e.field()).isEqualTo("issuedBy"));
+    }
+
+    @Test
     void only_the_records_of_the_sis_contract_are_commands() {
         assertThat(SisCommands.isCommand(SisCommandFixture.acceptEnrolment(UUID.randomUUID())))
                 .isTrue();

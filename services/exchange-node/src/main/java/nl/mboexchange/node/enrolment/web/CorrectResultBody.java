@@ -1,11 +1,13 @@
 package nl.mboexchange.node.enrolment.web;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import nl.mboexchange.node.result.ResultVersion;
+import nl.mboexchange.node.shared.Plausible;
 
 /**
  * Correct the result of an attempt with its next version.
@@ -20,5 +22,8 @@ record CorrectResultBody(
         @NotNull @Min(1) Integer expectedVersion,
         @NotBlank String grade,
         @NotNull Boolean finalResult,
-        @NotNull LocalDate assessedOn,
+
+        @NotNull @Schema(description = "The day the student was assessed, " + Plausible.DATE_RULE)
+        LocalDate assessedOn,
+
         @NotBlank @Size(max = ResultVersion.MAX_REASON) String reason) {}

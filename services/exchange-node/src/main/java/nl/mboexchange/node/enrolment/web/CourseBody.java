@@ -1,5 +1,6 @@
 package nl.mboexchange.node.enrolment.web;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -9,6 +10,7 @@ import java.time.LocalDate;
 import nl.mboexchange.node.course.CourseCode;
 import nl.mboexchange.node.course.CourseOffering;
 import nl.mboexchange.node.result.ResultScale;
+import nl.mboexchange.node.shared.Plausible;
 
 /**
  * The course offering at the host.
@@ -30,8 +32,11 @@ record CourseBody(
 
         @NotBlank @Size(max = CourseOffering.MAX_TITLE) String title,
         @NotNull @Positive Integer studyLoadHours,
-        @NotNull LocalDate startDate,
-        @NotNull LocalDate endDate,
+        @NotNull @Schema(description = Plausible.DATE_RULE) LocalDate startDate,
+
+        @NotNull @Schema(description = "Not before startDate, and " + Plausible.DATE_RULE)
+        LocalDate endDate,
+
         @NotNull ResultScale resultScale) {
 
     static CourseBody of(CourseOffering course) {

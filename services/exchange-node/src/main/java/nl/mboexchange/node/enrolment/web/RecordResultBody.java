@@ -1,9 +1,11 @@
 package nl.mboexchange.node.enrolment.web;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.time.LocalDate;
+import nl.mboexchange.node.shared.Plausible;
 
 /**
  * Record the first result of an attempt.
@@ -17,4 +19,6 @@ record RecordResultBody(
         @NotNull @Min(1) Integer attempt,
         @NotBlank String grade,
         @NotNull Boolean finalResult,
-        @NotNull LocalDate assessedOn) {}
+
+        @NotNull @Schema(description = "The day the student was assessed, " + Plausible.DATE_RULE)
+        LocalDate assessedOn) {}

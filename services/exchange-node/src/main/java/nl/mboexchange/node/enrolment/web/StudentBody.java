@@ -1,5 +1,6 @@
 package nl.mboexchange.node.enrolment.web;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -8,6 +9,7 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.UUID;
 import nl.mboexchange.node.enrolment.VisitingStudent;
+import nl.mboexchange.node.shared.Plausible;
 
 /**
  * The visiting student, minimised: no BSN and no home-school student number.
@@ -22,7 +24,9 @@ record StudentBody(
         @NotNull UUID exchangeId,
         @NotBlank @Size(max = VisitingStudent.MAX_NAME) String givenName,
         @NotBlank @Size(max = VisitingStudent.MAX_NAME) String familyName,
-        @NotNull @Past LocalDate dateOfBirth,
+
+        @NotNull @Past @Schema(description = "In the past, and not before " + Plausible.EARLIEST_DATE_TEXT)
+        LocalDate dateOfBirth,
 
         @NotBlank @Email @Size(max = VisitingStudent.MAX_EMAIL)
         String email) {

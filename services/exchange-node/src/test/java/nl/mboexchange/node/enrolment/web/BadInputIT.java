@@ -109,6 +109,75 @@ class BadInputIT extends NodeIntegrationTest {
     }
 
     @Test
+    void a_date_of_birth_before_1900_is_refused_and_not_stored() throws Exception {
+        String body = enrolmentRequest(UUID.randomUUID()).replace("2006-04-12", "-5000000-01-01");
+        MvcTestResult result = assertBadInput(() -> post("/api/v1/enrolments", body), "dateOfBirth");
+        assertThat(result.getResponse().getContentAsString()).doesNotContain("5000000");
+        assertBadInput(
+                () -> post(
+                        "/api/v1/enrolments",
+                        enrolmentRequest(UUID.randomUUID()).replace("2006-04-12", "1899-12-31")),
+                "dateOfBirth");
+    }
+
+    @Test
+    void a_course_end_date_after_2199_is_refused_and_not_stored() {
+        String body = enrolmentRequest(UUID.randomUUID()).replace("2026-01-31", "+5874898-01-01");
+        assertBadInput(() -> post("/api/v1/enrolments", body), "endDate");
+        assertBadInput(
+                () -> post(
+                        "/api/v1/enrolments",
+                        enrolmentRequest(UUID.randomUUID()).replace("2026-01-31", "2200-01-01")),
+                "endDate");
+    }
+
+    @Test
+    void a_course_start_date_before_1900_is_refused_and_not_stored() {
+        String body = enrolmentRequest(UUID.randomUUID()).replace("2025-09-01", "1899-12-31");
+        assertBadInput(() -> post("/api/v1/enrolments", body), "startDate");
+    }
+
+    @Test
+    void a_year_beyond_what_a_date_can_hold_is_refused() {
+        String body = enrolmentRequest(UUID.randomUUID()).replace("2006-04-12", "+1000000000-01-01");
+        assertBadInput(() -> post("/api/v1/enrolments", body), "student.dateOfBirth");
+    }
+
+    @Test
+    void a_date_is_never_read_as_another_date() {
+        assertBadInput(
+                () -> post(
+                        "/api/v1/enrolments",
+                        enrolmentRequest(UUID.randomUUID()).replace("2025-09-01", "2025-02-30")),
+                "course.startDate");
+        assertBadInput(
+                () -> post(
+                        "/api/v1/enrolments",
+                        enrolmentRequest(UUID.randomUUID()).replace("\"2025-09-01\"", "\"2025-09-01T23:30:00\"")),
+                "course.startDate");
+        assertBadInput(
+                () -> post(
+                        "/api/v1/enrolments",
+                        enrolmentRequest(UUID.randomUUID()).replace("\"2025-09-01\"", "20332")),
+                "course.startDate");
+    }
+
+    @Test
+    void an_assessment_day_outside_the_plausible_dates_is_refused_and_not_stored() {
+        String tooLate = result(1, "7.0", true).replace("2026-01-20", "+5874898-01-01");
+        String tooEarly = result(1, "7.0", true).replace("2026-01-20", "1899-12-31");
+        assertBadInput(() -> post(incomingAccepted + "/results", tooLate), "assessedOn");
+        assertBadInput(() -> post(incomingAccepted + "/results", tooEarly), "assessedOn");
+    }
+
+    @Test
+    void an_invalid_e_mail_address_is_not_repeated_in_the_answer() throws Exception {
+        String body = enrolmentRequest(UUID.randomUUID()).replace("sanne.devries@example.org", "sanne.devries");
+        MvcTestResult result = assertBadInput(() -> post("/api/v1/enrolments", body), "student.email");
+        assertThat(result.getResponse().getContentAsString()).doesNotContain("sanne.devries");
+    }
+
+    @Test
     void a_malformed_enrolment_id_in_the_body_is_refused() {
         String body = enrolmentRequest(UUID.randomUUID()).replaceFirst("\\{", "{\"enrolmentId\": \"not-a-uuid\",");
         assertBadInput(() -> post("/api/v1/enrolments", body), "enrolmentId");
