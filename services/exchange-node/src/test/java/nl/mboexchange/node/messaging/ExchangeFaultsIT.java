@@ -108,12 +108,12 @@ class ExchangeFaultsIT {
                 records.get(9).key(),
                 records.get(11).key());
         List<ConsumerRecord<String, byte[]>> deadLetters = eventually(
-                        () -> Wire.read(DEAD_LETTERS, 0).stream()
-                                .filter(record -> poison.contains(record.key()))
-                                .sorted(Comparator.comparing(
-                                        record -> Long.parseLong(Wire.header(record, DeadLetters.ORIGINAL_OFFSET))))
-                                .toList(),
-                        letters -> letters.size() >= poison.size());
+                () -> Wire.read(DEAD_LETTERS, 0).stream()
+                        .filter(record -> poison.contains(record.key()))
+                        .sorted(Comparator.comparing(
+                                record -> Long.parseLong(Wire.header(record, DeadLetters.ORIGINAL_OFFSET))))
+                        .toList(),
+                letters -> letters.size() >= poison.size());
         assertThat(deadLetters)
                 .extracting(record -> Wire.header(record, DeadLetters.REASON))
                 .containsExactly(
