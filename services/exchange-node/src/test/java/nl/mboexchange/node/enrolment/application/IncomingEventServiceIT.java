@@ -82,7 +82,7 @@ class IncomingEventServiceIT extends NodeIntegrationTest {
     }
 
     @Test
-    void a_redelivered_batch_changes_nothing_and_says_which_events_were_refused_before() {
+    void a_redelivered_batch_applies_nothing_twice_and_tries_a_refused_event_again() {
         EnrolmentId id = EnrolmentId.random();
         ExchangeEvent request = CounterpartSchool.requests(id, UUID.randomUUID());
         ExchangeEvent unknown = CounterpartSchool.withdraws(EnrolmentId.random());
@@ -91,11 +91,32 @@ class IncomingEventServiceIT extends NodeIntegrationTest {
 
         List<EventOutcome> again = incoming.apply(List.of(request, unknown));
 
-        assertThat(again).allMatch(EventOutcome.Duplicate.class::isInstance);
-        assertThat(((EventOutcome.Duplicate) again.get(0)).wasRefused()).isFalse();
-        assertThat(((EventOutcome.Duplicate) again.get(1)).earlierRefusal().code())
-                .isEqualTo("EnrolmentNotFound");
+        assertThat(again.get(0))
+                .isInstanceOfSatisfying(
+                        EventOutcome.Duplicate.class,
+                        duplicate -> assertThat(duplicate.wasRefused()).isFalse());
+        // Refused before, so tried again: the state might allow it now. It still does not.
+        assertThat(again.get(1))
+                .isInstanceOfSatisfying(
+                        EventOutcome.Refused.class,
+                        refused -> assertThat(refused.code()).isEqualTo("EnrolmentNotFound"));
         assertThat(count("timeline_entry")).isEqualTo(timelineBefore);
+    }
+
+    @Test
+    void a_refused_event_is_applied_when_it_comes_again_after_the_state_allows_it() {
+        EnrolmentId id = EnrolmentId.random();
+        ExchangeEvent request = CounterpartSchool.requests(id, UUID.randomUUID());
+        ExchangeEvent withdrawal = CounterpartSchool.withdraws(id);
+
+        assertThat(incoming.apply(List.of(withdrawal)).get(0)).isInstanceOf(EventOutcome.Refused.class);
+        incoming.apply(List.of(request));
+
+        assertThat(incoming.apply(List.of(withdrawal)).get(0)).isInstanceOf(EventOutcome.Applied.class);
+        assertThat(refusal(withdrawal.eventId())).isNull();
+        assertThat(incoming.apply(List.of(withdrawal)).get(0))
+                .as("an applied event is never applied twice")
+                .isInstanceOf(EventOutcome.Duplicate.class);
     }
 
     @Test
