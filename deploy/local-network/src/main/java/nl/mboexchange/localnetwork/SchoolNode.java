@@ -15,6 +15,8 @@ final class SchoolNode implements Stoppable {
 
     /** The registrar every local node knows; the password is per school, see {@link #registrarPassword(School)}. */
     static final String REGISTRAR = "registrar";
+
+    /** The operator every local node knows, for dead letters and held messages; see {@link #operatorPassword}. */
     static final String OPERATOR = "operator";
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(240);
