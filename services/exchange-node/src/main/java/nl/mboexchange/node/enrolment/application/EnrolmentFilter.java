@@ -12,11 +12,30 @@ import nl.mboexchange.node.enrolment.EnrolmentStatus;
  * @param status only enrolments in this status
  * @param studentExchangeId only enrolments of this student
  * @param courseCode only enrolments in this course
+ * @param offering only enrolments in this offering of the course at its host
  */
 public record EnrolmentFilter(
-        EnrolmentRole role, EnrolmentStatus status, UUID studentExchangeId, CourseCode courseCode) {
+        EnrolmentRole role,
+        EnrolmentStatus status,
+        UUID studentExchangeId,
+        CourseCode courseCode,
+        OfferingKey offering) {
+
+    public EnrolmentFilter(EnrolmentRole role, EnrolmentStatus status, UUID studentExchangeId, CourseCode courseCode) {
+        this(role, status, studentExchangeId, courseCode, null);
+    }
 
     public static EnrolmentFilter all() {
-        return new EnrolmentFilter(null, null, null, null);
+        return new EnrolmentFilter(null, null, null, null, null);
+    }
+
+    /** Every enrolment of one student, in either direction. */
+    public static EnrolmentFilter ofStudent(UUID studentExchangeId) {
+        return new EnrolmentFilter(null, null, studentExchangeId, null, null);
+    }
+
+    /** Every enrolment in one offering, in either direction. */
+    public static EnrolmentFilter inOffering(OfferingKey offering) {
+        return new EnrolmentFilter(null, null, null, null, offering);
     }
 }
