@@ -1,7 +1,11 @@
 package nl.mboexchange.node.ooapi;
 
 import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
 import nl.mboexchange.node.enrolment.EnrolmentStatus;
+import nl.mboexchange.node.shared.InvalidValue;
 
 /** OOAPI's {@code associationState}; {@code queued} has no counterpart, the exchange keeps no waiting list. */
 enum AssociationState {
@@ -28,6 +32,31 @@ enum AssociationState {
             case REJECTED -> DENIED;
             case WITHDRAWN -> CANCELED;
         };
+    }
+
+    /** The statuses whose enrolments are in this state; none for {@code queued}. */
+    Set<EnrolmentStatus> statuses() {
+        Set<EnrolmentStatus> statuses = EnumSet.noneOf(EnrolmentStatus.class);
+        for (EnrolmentStatus status : EnrolmentStatus.values()) {
+            if (of(status) == this) {
+                statuses.add(status);
+            }
+        }
+        return statuses;
+    }
+
+    /** The state OOAPI names {@code value}; refuses a name OOAPI does not have. */
+    static AssociationState parse(String value, String parameter) {
+        return Arrays.stream(values())
+                .filter(state -> state.value.equals(value))
+                .findFirst()
+                .orElseThrow(() -> new InvalidValue(
+                        parameter,
+                        parameter + " must be one of "
+                                + Arrays.stream(values())
+                                        .map(AssociationState::value)
+                                        .toList() + ", not '" + value
+                                + "'"));
     }
 
     @JsonValue

@@ -7,6 +7,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import nl.mboexchange.node.enrolment.Enrolment;
 import nl.mboexchange.node.enrolment.EnrolmentId;
+import nl.mboexchange.node.enrolment.EnrolmentStatus;
 import nl.mboexchange.node.enrolment.application.EnrolmentFilter;
 import nl.mboexchange.node.enrolment.application.EnrolmentQueries;
 import nl.mboexchange.node.enrolment.application.EnrolmentsInFull;
@@ -67,7 +68,7 @@ class OoapiController {
         return page(
                 EnrolmentFilter.ofStudent(personId),
                 "person " + personId,
-                new ListRequest(PageRequest.of(pageSize, pageNumber, sort), associationType, role, state, resultState),
+                ListRequest.of(PageRequest.of(pageSize, pageNumber, sort), associationType, role, state, resultState),
                 enrolment -> Associations.association(enrolment, null, Associations.offering(enrolment)));
     }
 
@@ -85,7 +86,7 @@ class OoapiController {
         return page(
                 EnrolmentFilter.inOffering(new OfferingKey(offeringId)),
                 "offering " + offeringId,
-                new ListRequest(PageRequest.of(pageSize, pageNumber, sort), associationType, role, state, resultState),
+                ListRequest.of(PageRequest.of(pageSize, pageNumber, sort), associationType, role, state, resultState),
                 enrolment -> Associations.association(enrolment, Associations.personId(enrolment), null));
     }
 
@@ -96,12 +97,12 @@ class OoapiController {
     private AssociationPage page(
             EnrolmentFilter filter, String subject, ListRequest request, Function<Enrolment, AssociationBody> render) {
         PageRequest paging = request.paging();
-        EnrolmentsInFull found = queries.listInFull(filter, paging.order(), paging.pageIndex(), paging.pageSize());
-        if (found.totalItems() == 0) {
+        EnrolmentsInFull found = request.matchesNone()
+                ? new EnrolmentsInFull(List.of(), paging.pageIndex(), paging.pageSize(), 0)
+                : queries.listInFull(
+                        filter.inStatuses(request.statuses()), paging.order(), paging.pageIndex(), paging.pageSize());
+        if (found.totalItems() == 0 && !exists(filter)) {
             throw new NotOnThisNode(subject);
-        }
-        if (!request.matchesStudentCourseAssociations()) {
-            return new AssociationPage(paging.pageSize(), paging.pageNumber(), false, false, 0, List.of());
         }
         return new AssociationPage(
                 paging.pageSize(),
@@ -110,6 +111,10 @@ class OoapiController {
                 paging.pageNumber() < found.totalPages(),
                 found.totalPages(),
                 found.items().stream().map(render).toList());
+    }
+
+    private boolean exists(EnrolmentFilter filter) {
+        return queries.list(filter, 0, 1).totalItems() > 0;
     }
 
     private static Set<String> expansions(List<String> expand) {
@@ -126,12 +131,12 @@ class OoapiController {
 
     /**
      * The filters of a list request. Every association here is a course offering's with role student, so another
-     * type or role matches none; filtering on the states is not offered.
+     * type or role matches none, and so does state {@code queued}; the result's state is not a filter this node offers.
      */
-    private record ListRequest(
-            PageRequest paging, String associationType, String role, String state, String resultState) {
+    private record ListRequest(PageRequest paging, String associationType, String role, AssociationState state) {
 
-        ListRequest {
+        static ListRequest of(
+                PageRequest paging, String associationType, String role, String state, String resultState) {
             if (associationType != null && !ASSOCIATION_TYPES.contains(associationType)) {
                 throw new InvalidValue(
                         "associationType",
@@ -140,17 +145,22 @@ class OoapiController {
             if (role != null && !ROLES.contains(role)) {
                 throw new InvalidValue("role", "role must be one of " + ROLES + ", not '" + role + "'");
             }
-            if (state != null) {
-                throw new InvalidValue("state", "this node does not filter associations by state");
-            }
             if (resultState != null) {
                 throw new InvalidValue("result-state", "this node does not filter associations by result state");
             }
+            return new ListRequest(
+                    paging, associationType, role, state == null ? null : AssociationState.parse(state, "state"));
         }
 
-        boolean matchesStudentCourseAssociations() {
-            return (associationType == null || associationType.equals("courseOffering"))
-                    && (role == null || role.equals(AssociationBody.STUDENT));
+        /** The statuses of the state asked for; empty for any. */
+        Set<EnrolmentStatus> statuses() {
+            return state == null ? Set.of() : state.statuses();
+        }
+
+        boolean matchesNone() {
+            return (associationType != null && !associationType.equals("courseOffering"))
+                    || (role != null && !role.equals(AssociationBody.STUDENT))
+                    || (state != null && state.statuses().isEmpty());
         }
     }
 }

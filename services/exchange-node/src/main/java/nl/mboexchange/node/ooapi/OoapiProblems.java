@@ -20,7 +20,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
  * does not offer), 404 for what does not exist. Ahead of the API's own advice, whose problem details give the status
  * as a number, as RFC 9457 does.
  */
-@RestControllerAdvice(assignableTypes = OoapiController.class)
+@RestControllerAdvice(assignableTypes = {OoapiController.class, OoapiFallback.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class OoapiProblems {
 

@@ -95,4 +95,40 @@ class AssociationListsIT extends OoapiIntegrationTest {
                         ooapi(person + "?associationType=programOffering").read("$.items"))
                 .isEmpty();
     }
+
+    @Test
+    void state_filters_an_offerings_associations_as_the_mapping_gives_it() {
+        String offering = uniqueOffering();
+        String pending = requestedOfUs(UUID.randomUUID(), offering, ResultScale.NUMERIC_1_TO_10);
+        String accepted = requestedOfUs(UUID.randomUUID(), offering, ResultScale.NUMERIC_1_TO_10);
+        command("/api/v1/enrolments/" + accepted + "/accept", "{}");
+        String completed = requestedOfUs(UUID.randomUUID(), offering, ResultScale.NUMERIC_1_TO_10);
+        command("/api/v1/enrolments/" + completed + "/accept", "{}");
+        command("/api/v1/enrolments/" + completed + "/results", """
+                {"attempt": 1, "grade": "7.0", "finalResult": true, "assessedOn": "2026-01-20"}""");
+        applied(CounterpartSchool.acknowledges(EnrolmentId.of(completed), resultEventId(completed), 1, 1));
+        assertThat((String) read(get("/api/v1/enrolments/" + completed), "$.status"))
+                .isEqualTo("COMPLETED");
+        String denied = requestedOfUs(UUID.randomUUID(), offering, ResultScale.NUMERIC_1_TO_10);
+        command("/api/v1/enrolments/" + denied + "/reject", """
+                {"reasonCode": "COURSE_FULL", "reasonText": "no seats left"}""");
+        String offeringId = ooapi("/ooapi/v5/associations/" + pending).read("$.offering");
+        String list = "/ooapi/v5/offerings/" + offeringId + "/associations?state=";
+
+        assertThat((List<String>) ooapi(list + "associated").read("$.items[*].associationId"))
+                .containsExactlyInAnyOrder(accepted, completed);
+        assertThat((List<String>) ooapi(list + "pending").read("$.items[*].associationId"))
+                .containsExactly(pending);
+        assertThat((List<String>) ooapi(list + "denied").read("$.items[*].associationId"))
+                .containsExactly(denied);
+        Response none = ooapi(list + "canceled");
+        assertThat((List<Object>) none.read("$.items")).isEmpty();
+        assertThat((Integer) none.read("$.totalPages")).isZero();
+        assertThat((List<Object>) ooapi(list + "queued").read("$.items")).isEmpty();
+    }
+
+    /** The event id of the first version of attempt 1, which a receipt names, from the registrar's API. */
+    private UUID resultEventId(String id) {
+        return UUID.fromString(read(get("/api/v1/enrolments/" + id), "$.results[0].versions[0].eventId"));
+    }
 }

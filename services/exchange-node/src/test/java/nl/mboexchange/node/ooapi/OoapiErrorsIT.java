@@ -6,6 +6,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpMethod;
 
 /** The OOAPI view's errors, each with OOAPI's problem body. */
 class OoapiErrorsIT extends OoapiIntegrationTest {
@@ -49,7 +50,8 @@ class OoapiErrorsIT extends OoapiIntegrationTest {
         assertThat(badInput(list + "?pageNumber=0")).contains("pageNumber must be at least 1");
         assertThat(badInput(list + "?sort=startDate")).contains("sort must be associationId or -associationId");
         assertThat(badInput(list + "?role=teacher")).contains("role must be one of");
-        assertThat(badInput(list + "?state=associated")).contains("does not filter associations by state");
+        assertThat(badInput(list + "?state=completed"))
+                .contains("state must be one of [pending, canceled, denied, associated, queued], not 'completed'");
         assertThat(badInput(list + "?result-state=completed")).contains("does not filter associations by result state");
     }
 
@@ -59,6 +61,29 @@ class OoapiErrorsIT extends OoapiIntegrationTest {
 
         assertThat(badInput("/ooapi/v5/associations/" + id + "?expand=person,academicSession"))
                 .contains("expand takes person and offering, not 'academicSession'");
+    }
+
+    @Test
+    void the_view_is_read_only() {
+        String id = requestedHere(UUID.randomUUID(), uniqueOffering());
+
+        for (HttpMethod method : List.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE)) {
+            Response response = ooapiProblem(method, "/ooapi/v5/associations/" + id);
+            assertThat(response.status()).as(method.name()).isEqualTo(405);
+            assertThat((String) response.read("$.status")).isEqualTo("405");
+        }
+        assertThat((String) ooapi("/ooapi/v5/associations/" + id).read("$.state"))
+                .isEqualTo("pending");
+    }
+
+    @Test
+    void an_ooapi_endpoint_this_node_does_not_offer_is_not_found() {
+        for (String uri : List.of("/ooapi/v5/courses", "/ooapi/v5/persons/" + UUID.randomUUID(), "/ooapi/v4/")) {
+            Response response = ooapiProblem(HttpMethod.GET, uri);
+            assertThat(response.status()).as(uri).isEqualTo(404);
+            assertThat((String) response.read("$.detail"))
+                    .isEqualTo(uri + " is not an OOAPI endpoint this node offers");
+        }
     }
 
     @Test

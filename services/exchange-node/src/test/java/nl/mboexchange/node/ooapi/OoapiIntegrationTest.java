@@ -19,6 +19,7 @@ import nl.mboexchange.node.result.ResultScale;
 import nl.mboexchange.node.support.CounterpartSchool;
 import nl.mboexchange.node.support.NodeIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -52,6 +53,20 @@ abstract class OoapiIntegrationTest extends NodeIntegrationTest {
         assertThat(OoapiSpec.narrowedToCourses()
                         .problems(specificationPath(uri), response.status(), response.contentType(), response.body()))
                 .as("GET %s answered %d %s", uri, response.status(), response.body())
+                .isEmpty();
+        return response;
+    }
+
+    /**
+     * Sends another method than GET to an OOAPI path, or GET to a path the view does not serve, as a registrar; the
+     * answer must be a problem as the specification gives it.
+     */
+    protected Response ooapiProblem(HttpMethod method, String uri) {
+        MvcTestResult result =
+                mvc.method(method).uri(uri).with(httpBasic(REGISTRAR, PASSWORD)).exchange();
+        Response response = Response.of(result);
+        assertThat(OoapiSpec.narrowedToCourses().problemsOfProblem(response.contentType(), response.body()))
+                .as("%s %s answered %d %s", method, uri, response.status(), response.body())
                 .isEmpty();
         return response;
     }

@@ -1,10 +1,11 @@
 package nl.mboexchange.node.ooapi;
 
 import com.networknt.schema.Error;
-import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.dialect.Dialect;
 import com.networknt.schema.dialect.Dialects;
+import com.networknt.schema.keyword.NonValidationKeyword;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -56,9 +57,12 @@ final class OoapiSpec {
 
     private OoapiSpec(JsonNode document) {
         this.document = document;
+        // OOAPI marks its extensible enumerations with a keyword of its own, which asserts nothing.
+        Dialect dialect = Dialect.builder(Dialects.getOpenApi30())
+                .keyword(new NonValidationKeyword("x-ooapi-extensible-enum"))
+                .build();
         this.schemas = SchemaRegistry.withDefaultDialect(
-                Dialects.getOpenApi30(),
-                builder -> builder.schemas(Map.of(DOCUMENT, JSON.writeValueAsString(document))));
+                dialect, builder -> builder.schemas(Map.of(DOCUMENT, JSON.writeValueAsString(document))));
     }
 
     /** The specification with its ambiguous program/course/component {@code oneOf}s narrowed to courses. */
@@ -122,14 +126,33 @@ final class OoapiSpec {
         if (contentType == null || !contentType.startsWith(mediaType)) {
             problems.add("content type " + contentType + " where the specification gives " + mediaType);
         }
-        Schema schema = schemas.getSchema(
-                SchemaLocation.of(DOCUMENT + "#" + pointer + "/content/" + escape(mediaType) + "/schema"));
-        List<Error> errors = schema.validate(
-                JSON.readTree(body),
-                context -> context.executionConfig(
-                        config -> config.formatAssertionsEnabled(true).writeOnly(true)));
-        errors.forEach(error -> problems.add(error.getMessageKey() + " " + error));
+        validate(
+                SchemaLocation.of(DOCUMENT + "#" + pointer + "/content/" + escape(mediaType) + "/schema"),
+                body,
+                problems);
         return problems;
+    }
+
+    /**
+     * What is wrong with an error response outside the specification's operations (another method, another path),
+     * which the view answers with the specification's problem body all the same.
+     */
+    List<String> problemsOfProblem(String contentType, String body) {
+        List<String> problems = new ArrayList<>();
+        if (contentType == null || !contentType.startsWith("application/problem+json")) {
+            problems.add("content type " + contentType + " where a problem is application/problem+json");
+        }
+        validate(SchemaLocation.of(DOCUMENT + "#/components/schemas/Problem"), body, problems);
+        return problems;
+    }
+
+    private void validate(SchemaLocation location, String body, List<String> problems) {
+        List<Error> errors = schemas.getSchema(location)
+                .validate(
+                        JSON.readTree(body),
+                        context -> context.executionConfig(
+                                config -> config.formatAssertionsEnabled(true).writeOnly(true)));
+        errors.forEach(error -> problems.add(error.getMessageKey() + " " + error));
     }
 
     private static Path location() {

@@ -43,9 +43,14 @@ class JdbcEnrolmentSearch implements EnrolmentSearch {
             where.append(" and role = :role");
             params.put("role", filter.role().name());
         }
-        if (filter.status() != null) {
-            where.append(" and status = :status");
-            params.put("status", filter.status().name());
+        if (!filter.statuses().isEmpty()) {
+            where.append(" and status in (:statuses)");
+            params.put(
+                    "statuses",
+                    filter.statuses().stream()
+                            .map(EnrolmentStatus::name)
+                            .sorted()
+                            .toList());
         }
         if (filter.studentExchangeId() != null) {
             where.append(" and student_exchange_id = :student");
