@@ -30,10 +30,11 @@ import org.springframework.web.bind.annotation.RestController;
 class OoapiController {
 
     private static final Set<String> EXPANSIONS = Set.of("person", "offering");
-    private static final Set<String> ASSOCIATION_TYPES =
-            Set.of("programOffering", "courseOffering", "componentOffering");
-    private static final Set<String> ROLES =
-            Set.of("student", "lecturer", "teaching assistant", "coordinator", "guest");
+    // Lists, so that an error message names them in OOAPI's order.
+    private static final List<String> ASSOCIATION_TYPES =
+            List.of("programOffering", "courseOffering", "componentOffering");
+    private static final List<String> ROLES =
+            List.of("student", "lecturer", "teaching assistant", "coordinator", "guest");
 
     private final EnrolmentQueries queries;
 
