@@ -75,4 +75,33 @@ class ArchitectureTest {
             .dependOnClassesThat()
             .resideInAnyPackage("..web..", "..persistence..", "org.springframework.jdbc..", "org.springframework.web..")
             .as("the application services use ports, not adapters");
+
+    @ArchTest
+    static final ArchRule ooapi_reads_through_the_queries = noClasses()
+            .that()
+            .resideInAPackage("nl.mboexchange.node.ooapi..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "..persistence..",
+                    "..outbox..",
+                    "..messaging..",
+                    "..sis..",
+                    "nl.mboexchange.node.enrolment.web..",
+                    "nl.mboexchange.node.enrolment.json..",
+                    "nl.mboexchange.exchange..",
+                    "nl.mboexchange.sis..",
+                    "org.apache.avro..",
+                    "org.apache.kafka..",
+                    "org.springframework.jdbc..")
+            .as("the OOAPI view reads through the enrolment queries, never the database, the wire or /api/v1");
+
+    @ArchTest
+    static final ArchRule nothing_depends_on_the_ooapi_view = noClasses()
+            .that()
+            .resideOutsideOfPackage("nl.mboexchange.node.ooapi..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAPackage("nl.mboexchange.node.ooapi..")
+            .as("the OOAPI view is an adapter on its own: nothing else uses it");
 }

@@ -12,6 +12,7 @@ import nl.mboexchange.node.enrolment.EnrolmentId;
 import nl.mboexchange.node.enrolment.EnrolmentRole;
 import nl.mboexchange.node.enrolment.EnrolmentStatus;
 import nl.mboexchange.node.enrolment.application.EnrolmentFilter;
+import nl.mboexchange.node.enrolment.application.EnrolmentOrder;
 import nl.mboexchange.node.enrolment.application.EnrolmentPage;
 import nl.mboexchange.node.enrolment.application.EnrolmentSearch;
 import nl.mboexchange.node.enrolment.application.EnrolmentSummary;
@@ -19,7 +20,7 @@ import nl.mboexchange.node.school.SchoolCode;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The registrar's list of enrolments: only the root rows, filtered in SQL, newest first. */
+/** Lists of enrolments: only the root rows, filtered and ordered in SQL. */
 @Repository
 class JdbcEnrolmentSearch implements EnrolmentSearch {
 
@@ -35,16 +36,21 @@ class JdbcEnrolmentSearch implements EnrolmentSearch {
     }
 
     @Override
-    public EnrolmentPage search(EnrolmentFilter filter, int page, int size) {
+    public EnrolmentPage search(EnrolmentFilter filter, EnrolmentOrder order, int page, int size) {
         StringBuilder where = new StringBuilder(" where true");
         Map<String, Object> params = new HashMap<>();
         if (filter.role() != null) {
             where.append(" and role = :role");
             params.put("role", filter.role().name());
         }
-        if (filter.status() != null) {
-            where.append(" and status = :status");
-            params.put("status", filter.status().name());
+        if (!filter.statuses().isEmpty()) {
+            where.append(" and status in (:statuses)");
+            params.put(
+                    "statuses",
+                    filter.statuses().stream()
+                            .map(EnrolmentStatus::name)
+                            .sorted()
+                            .toList());
         }
         if (filter.studentExchangeId() != null) {
             where.append(" and student_exchange_id = :student");
@@ -54,18 +60,30 @@ class JdbcEnrolmentSearch implements EnrolmentSearch {
             where.append(" and course_code = :course");
             params.put("course", filter.courseCode().value());
         }
+        if (filter.offering() != null) {
+            // The same expression as the index enrolment_by_offering_key, so that the index serves it.
+            where.append(" and course_offering_key(host_school, course_offering_id) = :offering");
+            params.put("offering", filter.offering().value());
+        }
         long total = jdbc.sql("select count(*) from enrolment" + where)
                 .params(params)
                 .query(Long.class)
                 .single();
         params.put("limit", size);
         params.put("offset", (long) page * size);
-        List<EnrolmentSummary> items = jdbc.sql(
-                        COLUMNS + where + " order by requested_at desc, id limit :limit offset :offset")
+        List<EnrolmentSummary> items = jdbc.sql(COLUMNS + where + orderBy(order) + " limit :limit offset :offset")
                 .params(params)
                 .query(JdbcEnrolmentSearch::summary)
                 .list();
         return new EnrolmentPage(items, page, size, total);
+    }
+
+    private static String orderBy(EnrolmentOrder order) {
+        return switch (order) {
+            case NEWEST_FIRST -> " order by requested_at desc, id";
+            case ID_ASCENDING -> " order by id";
+            case ID_DESCENDING -> " order by id desc";
+        };
     }
 
     private static EnrolmentSummary summary(ResultSet rs, int row) throws SQLException {
