@@ -82,7 +82,7 @@ public final class Faults {
         }
         String kind = failure.getClass().getSimpleName();
         if (state != null) {
-            return kind + ": the database refused it with SQLSTATE " + state + " (" + sqlClass(state) + ")";
+            return kind + ": the database answered SQLSTATE " + state + " (" + sqlClass(state) + ")";
         }
         return root == failure ? kind : kind + " caused by " + root.getClass().getSimpleName();
     }

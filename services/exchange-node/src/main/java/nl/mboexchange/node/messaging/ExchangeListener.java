@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import nl.mboexchange.node.deadletter.Replayer;
 import nl.mboexchange.node.deadletter.StoredDeadLetter;
@@ -93,7 +94,7 @@ class ExchangeListener implements BatchMessageListener<String, byte[]>, Replayer
             try {
                 received.add(new Received(i, record, check(record)));
             } catch (NotTaken refusal) {
-                byRecord[i] = new DeadLetter(record, refusal.reason, null, refusal.getMessage());
+                byRecord[i] = new DeadLetter(record, refusal.eventId, refusal.reason, null, refusal.getMessage());
             }
         }
         Bisection.Outcome<Received, EventOutcome> outcome = bisection.apply(received);
@@ -158,15 +159,21 @@ class ExchangeListener implements BatchMessageListener<String, byte[]>, Replayer
         }
         if (!event.sender().equals(channel.from())) {
             throw new NotTaken(
-                    Reason.FORGED, "sender " + event.sender() + " wrote on the channel of " + channel.from());
+                    Reason.FORGED,
+                    "sender " + event.sender() + " wrote on the channel of " + channel.from(),
+                    event.eventId());
         }
         if (!event.recipient().equals(channel.to())) {
-            throw new NotTaken(Reason.FORGED, "recipient " + event.recipient() + " on the channel to " + channel.to());
+            throw new NotTaken(
+                    Reason.FORGED,
+                    "recipient " + event.recipient() + " on the channel to " + channel.to(),
+                    event.eventId());
         }
         if (!event.enrolmentId().toString().equals(record.key())) {
             throw new NotTaken(
                     Reason.INVALID,
-                    "key " + record.key() + " is not the enrolment id " + event.enrolmentId() + " of the event");
+                    "key " + record.key() + " is not the enrolment id " + event.enrolmentId() + " of the event",
+                    event.eventId());
         }
         return event;
     }
@@ -204,10 +211,16 @@ class ExchangeListener implements BatchMessageListener<String, byte[]>, Replayer
     /** A record this node does not take in. */
     private static final class NotTaken extends RuntimeException {
         private final Reason reason;
+        private final transient UUID eventId;
 
         NotTaken(Reason reason, String detail) {
+            this(reason, detail, null);
+        }
+
+        NotTaken(Reason reason, String detail, UUID eventId) {
             super(detail, null, false, false);
             this.reason = reason;
+            this.eventId = eventId;
         }
     }
 }
