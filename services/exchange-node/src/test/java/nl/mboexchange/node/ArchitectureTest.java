@@ -75,4 +75,19 @@ class ArchitectureTest {
             .dependOnClassesThat()
             .resideInAnyPackage("..web..", "..persistence..", "org.springframework.jdbc..", "org.springframework.web..")
             .as("the application services use ports, not adapters");
+
+    @ArchTest
+    static final ArchRule console_uses_the_application_services = noClasses()
+            .that()
+            .resideInAPackage("..console..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "..persistence..",
+                    "..outbox..",
+                    "..messaging..",
+                    "..enrolment.web..",
+                    "org.springframework.jdbc..",
+                    "org.springframework.web.client..")
+            .as("the console goes through the application services, as the REST API does, and never calls the API");
 }
