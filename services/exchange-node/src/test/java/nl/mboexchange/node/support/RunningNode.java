@@ -28,14 +28,16 @@ public final class RunningNode implements AutoCloseable {
 
     private final String school;
     private final ConfigurableApplicationContext context;
+    private final String baseUrl;
     private final RestClient rest;
 
     private RunningNode(String school, ConfigurableApplicationContext context) {
         this.school = school;
         this.context = context;
         String port = context.getEnvironment().getProperty("local.server.port");
+        this.baseUrl = "http://127.0.0.1:" + port;
         this.rest = RestClient.builder()
-                .baseUrl("http://127.0.0.1:" + port + "/api/v1")
+                .baseUrl(baseUrl + "/api/v1")
                 .defaultHeaders(headers -> headers.setBasicAuth(REGISTRAR, PASSWORD))
                 .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> {})
                 .build();
@@ -70,6 +72,11 @@ public final class RunningNode implements AutoCloseable {
 
     public String school() {
         return school;
+    }
+
+    /** The address of a page of the node, e.g. {@code url("/")} for its console. */
+    public String url(String path) {
+        return baseUrl + path;
     }
 
     public JdbcTemplate jdbc() {
