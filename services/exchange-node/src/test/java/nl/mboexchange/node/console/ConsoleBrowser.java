@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,6 +33,8 @@ final class ConsoleBrowser implements AutoCloseable {
 
     /** How long a page may take to show what the test waits for: the other school's node included. */
     private static final Duration PATIENCE = Duration.ofSeconds(30);
+
+    private static final String AXE = resource("/axe.min.js");
 
     private final ChromeDriver driver;
     private final Path profile;
@@ -73,7 +76,9 @@ final class ConsoleBrowser implements AutoCloseable {
                     .usingDriverExecutable(CHROMEDRIVER.toFile())
                     .usingAnyFreePort()
                     .build();
-            return new ConsoleBrowser(new ChromeDriver(service, options), profile, screenshots);
+            ChromeDriver driver = new ChromeDriver(service, options);
+            driver.manage().timeouts().scriptTimeout(PATIENCE);
+            return new ConsoleBrowser(driver, profile, screenshots);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -136,6 +141,23 @@ final class ConsoleBrowser implements AutoCloseable {
         await(d -> d.findElements(what).stream().anyMatch(e -> e.getText().contains(text)));
     }
 
+    /**
+     * What axe-core finds on the page against WCAG 2.1 A and AA: one line per rule broken, with the elements that
+     * break it. Automated checks find only part of what WCAG asks (not, say, whether a text is clear), but what they
+     * find is certain.
+     */
+    List<String> accessibilityViolations() {
+        driver.executeScript(AXE);
+        Object violations = driver.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                axe.run(document, {runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})
+                  .then(result => done(result.violations.map(v => v.id + ": " + v.help + " at "
+                      + v.nodes.map(n => n.target.join(" ")).join(", "))))
+                  .catch(error => done(["axe-core could not run: " + error]));
+                """);
+        return ((List<?>) violations).stream().map(String::valueOf).toList();
+    }
+
     /** Saves the whole page as a PNG, as tall as its content, through the browser's own DevTools command. */
     @SuppressWarnings("unchecked")
     Path screenshot(String name) {
@@ -149,6 +171,17 @@ final class ConsoleBrowser implements AutoCloseable {
             Path file = screenshots.resolve(name + ".png");
             Files.write(file, Base64.getDecoder().decode((String) shot.get("data")));
             return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String resource(String name) {
+        try (var in = ConsoleBrowser.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException(name + " is not on the class path");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

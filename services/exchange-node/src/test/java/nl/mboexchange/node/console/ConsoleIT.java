@@ -23,7 +23,7 @@ import org.openqa.selenium.support.ui.Select;
  * {@value #HOST} to enrol a student, the host admits the student and records and corrects a result, and both see
  * the receipts and the enrolment completed. One browser holds both consoles, each in its own window, as a
  * registrar who works for both would. Every page it visits is saved as a screenshot under
- * {@code target/console-screenshots}.
+ * {@code target/console-screenshots} and checked with axe-core against WCAG 2.1 AA.
  */
 class ConsoleIT {
 
@@ -61,7 +61,7 @@ class ConsoleIT {
         assertThat(browser.driver().getCurrentUrl()).endsWith("/login");
         assertThat(browser.find(By.tagName("html")).getDomAttribute("lang")).isEqualTo("nl");
         assertThat(browser.text(By.tagName("h1"))).isEqualTo("Aanmelden");
-        browser.screenshot("01-sign-in");
+        look("01-sign-in");
         browser.signIn(RunningNode.REGISTRAR, "not the password");
         assertThat(browser.text(By.cssSelector(".error-summary h2"))).isEqualTo("Aanmelden lukte niet");
         browser.signIn(RunningNode.REGISTRAR, RunningNode.PASSWORD);
@@ -104,7 +104,7 @@ class ConsoleIT {
         assertThat(browser.find(By.id("requestForm-familyName")).getDomProperty("value"))
                 .as("what was typed stays")
                 .isEqualTo("de Vries");
-        browser.screenshot("02-request-with-errors");
+        look("02-request-with-errors");
 
         browser.find(By.cssSelector(".error-summary a[href='#requestForm-courseCode']"))
                 .click();
@@ -118,7 +118,7 @@ class ConsoleIT {
         String path = URI.create(browser.driver().getCurrentUrl()).getPath();
         String id = path.substring("/enrolments/".length());
         assertThat(status("self")).isEqualTo("Aangevraagd");
-        browser.screenshot("03-home-requested");
+        look("03-home-requested");
         String homeWindow = browser.driver().getWindowHandle();
 
         // The host's list shows the visiting student without a reload; the filters narrow it down.
@@ -131,22 +131,22 @@ class ConsoleIT {
         browser.submit("filters");
         assertThat(browser.text(By.cssSelector("tr[data-enrolment='" + id + "']")))
                 .contains("Sanne de Vries", "K0080", "Inkomend, van 25LX", "Aangevraagd");
-        browser.screenshot("04-host-incoming");
+        look("04-host-incoming");
 
         browser.find(By.cssSelector("tr[data-enrolment='" + id + "'] a")).click();
         assertThat(status("self")).isEqualTo("Aangevraagd");
         assertThat(status("counterpart")).isEqualTo("Aangevraagd");
-        browser.screenshot("05-host-request");
+        look("05-host-request");
         browser.type(By.id("acceptForm-note"), "Welkom: dinsdag 9.00 uur, lokaal B2.14");
         browser.submit("acceptForm");
         assertThat(status("self")).isEqualTo("Toegelaten");
-        browser.screenshot("06-host-accepted");
+        look("06-host-accepted");
 
         // At home the acceptance appears on the open page, without a reload.
         browser.driver().switchTo().window(homeWindow);
         browser.awaitText(By.cssSelector("[data-school=self] .status"), "Toegelaten");
         assertThat(browser.text(By.id("live"))).contains("Welkom: dinsdag 9.00 uur, lokaal B2.14");
-        browser.screenshot("07-home-accepted");
+        look("07-home-accepted");
 
         // The host records a result; a grade off the scale is refused next to its field.
         browser.driver().switchTo().window(hostWindow);
@@ -154,7 +154,7 @@ class ConsoleIT {
         browser.submit("recordForm");
         assertThat(browser.text(By.id("recordForm-grade-error")))
                 .contains("Dit is geen resultaat op de schaal van dit keuzedeel");
-        browser.screenshot("08-host-grade-refused");
+        look("08-host-grade-refused");
         browser.fill("recordForm", Map.of("grade", "6,8"));
         browser.submit("recordForm");
         assertThat(browser.text(By.cssSelector(".notice"))).isEqualTo("Het resultaat is vastgelegd en verstuurd.");
@@ -183,13 +183,13 @@ class ConsoleIT {
                 .isEqualTo("conflict");
         assertThat(browser.all(By.cssSelector("[data-attempt='1'] [data-version]")))
                 .hasSize(2);
-        browser.screenshot("09-host-stale-correction");
+        look("09-host-stale-correction");
 
         // The host sees both receipts and the enrolment completed, at both schools.
         browser.awaitText(By.cssSelector("[data-attempt='1'] [data-version='2'] .receipt"), "Ontvangen door 25LX");
         browser.awaitText(By.cssSelector("[data-school=self] .status"), "Afgerond");
         assertThat(status("counterpart")).isEqualTo("Afgerond");
-        browser.screenshot("10-host-completed");
+        look("10-host-completed");
 
         // So does the home school: every version, the correction's reason, a receipt for each.
         browser.driver().switchTo().window(homeWindow);
@@ -207,18 +207,18 @@ class ConsoleIT {
                 .contains("Inschrijving aangevraagd", "Student toegelaten", "Ontvangst van resultaat bevestigd");
         assertThat(browser.text(By.cssSelector("[data-school=counterpart]")))
                 .contains("30GH komt op Afgerond zodra het onze laatste berichten heeft verwerkt.");
-        browser.screenshot("11-home-completed");
+        look("11-home-completed");
 
         // The same page in English.
         browser.find(By.linkText("English")).click();
         assertThat(browser.find(By.tagName("html")).getDomAttribute("lang")).isEqualTo("en");
         assertThat(status("self")).isEqualTo("Completed");
         assertThat(browser.text(By.id("results-heading"))).isEqualTo("Results");
-        browser.screenshot("12-home-completed-english");
+        look("12-home-completed-english");
         browser.find(By.linkText("Enrolments")).click();
         assertThat(browser.text(By.cssSelector("tr[data-enrolment='" + id + "']")))
                 .contains("Outgoing, to 30GH", "Completed");
-        browser.screenshot("13-home-list-english");
+        look("13-home-list-english");
         browser.find(By.linkText("Nederlands")).click();
         assertThat(browser.find(By.tagName("html")).getDomAttribute("lang")).isEqualTo("nl");
     }
@@ -257,6 +257,23 @@ class ConsoleIT {
         assertThat(page.statusCode())
                 .as("while the same session opens the console")
                 .isEqualTo(200);
+    }
+
+    @Test
+    void the_accessibility_check_finds_a_page_without_language_and_labels() {
+        browser.driver().get("data:text/html,<html><head><title>t</title></head><body><input></body></html>");
+
+        assertThat(browser.accessibilityViolations())
+                .anyMatch(violation -> violation.startsWith("html-has-lang"))
+                .anyMatch(violation -> violation.startsWith("label"));
+    }
+
+    /** Saves the page as it is now, and checks it against WCAG 2.1 AA as far as a machine can. */
+    private static void look(String name) {
+        browser.screenshot(name);
+        assertThat(browser.accessibilityViolations())
+                .as("WCAG 2.1 A and AA rules that page %s breaks", name)
+                .isEmpty();
     }
 
     private static String status(String school) {
