@@ -16,10 +16,14 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.DelegatingAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcherEntry;
 
 /**
  * The REST API is for this school's registrars only, authenticated with HTTP Basic and without sessions. The school
@@ -83,8 +87,7 @@ class SecurityConfiguration {
                 .formLogin(login -> login.loginPage("/login").defaultSuccessUrl("/"))
                 // A page's background update that finds the session expired sends the whole page to the sign-in,
                 // rather than showing the sign-in inside the page; it is not the page to return to afterwards.
-                .exceptionHandling(exceptions ->
-                        exceptions.defaultAuthenticationEntryPointFor(SecurityConfiguration::toSignIn, BACKGROUND))
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(signIn()))
                 .requestCache(cache -> cache.requestCache(pagesOnly()))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 // CSRF stays on, with the token in the session: every form of the console is a state change.
@@ -107,6 +110,13 @@ class SecurityConfiguration {
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    /** Every page that needs a registrar leads to the sign-in page; a background update tells htmx to go there. */
+    private static AuthenticationEntryPoint signIn() {
+        return new DelegatingAuthenticationEntryPoint(
+                new LoginUrlAuthenticationEntryPoint("/login"),
+                new RequestMatcherEntry<AuthenticationEntryPoint>(BACKGROUND, SecurityConfiguration::toSignIn));
     }
 
     private static void toSignIn(
