@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.function.Function;
 import nl.mboexchange.node.support.RunningNode;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -116,7 +117,7 @@ final class ConsoleBrowser implements AutoCloseable {
     }
 
     void submit(String form) {
-        driver.findElement(By.cssSelector("#" + form + " button[type=submit]")).click();
+        click(By.cssSelector("#" + form + " button[type=submit]"));
     }
 
     WebElement find(By what) {
@@ -127,13 +128,33 @@ final class ConsoleBrowser implements AutoCloseable {
         return driver.findElements(what);
     }
 
-    String text(By what) {
-        return driver.findElement(what).getText();
+    /** Clicks the element; finds it again when htmx replaced it in between. */
+    void click(By what) {
+        await(d -> {
+            d.findElement(what).click();
+            return true;
+        });
     }
 
-    /** Waits, without reloading the page, until the condition holds. */
+    /** The text of the element; read again when htmx replaced the element while it was being read. */
+    String text(By what) {
+        return await(d -> d.findElement(what).getText());
+    }
+
+    /** The texts of every element that matches, read as {@link #text} does. */
+    List<String> texts(By what) {
+        return await(d -> d.findElements(what).stream().map(WebElement::getText).toList());
+    }
+
+    /**
+     * Waits, without reloading the page, until the condition holds (is true, or not {@code null}). htmx replaces
+     * the changing part of a page every two seconds, so an element found may be gone when it is read: the
+     * condition is then tried again.
+     */
     <T> T await(Function<WebDriver, T> condition) {
-        return new WebDriverWait(driver, PATIENCE).until(condition);
+        return new WebDriverWait(driver, PATIENCE)
+                .ignoring(StaleElementReferenceException.class)
+                .until(condition);
     }
 
     /** Waits until the element exists and its text contains the given text. */

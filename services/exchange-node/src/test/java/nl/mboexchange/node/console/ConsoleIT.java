@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WindowType;
 import org.openqa.selenium.support.ui.Select;
 
@@ -71,7 +72,7 @@ class ConsoleIT {
         // The home school's registrar, in another window, requests an enrolment; the first try has mistakes.
         browser.driver().switchTo().newWindow(WindowType.WINDOW);
         browser.open(home, "/");
-        browser.find(By.linkText("Nieuwe aanvraag")).click();
+        browser.click(By.linkText("Nieuwe aanvraag"));
         assertThat(browser.text(By.tagName("h1"))).isEqualTo("Nieuwe aanvraag");
         Map<String, String> request = new LinkedHashMap<>();
         request.put("hostSchool", "30gh");
@@ -106,8 +107,7 @@ class ConsoleIT {
                 .isEqualTo("de Vries");
         look("02-request-with-errors");
 
-        browser.find(By.cssSelector(".error-summary a[href='#requestForm-courseCode']"))
-                .click();
+        browser.click(By.cssSelector(".error-summary a[href='#requestForm-courseCode']"));
         assertThat(browser.driver().switchTo().activeElement().getDomAttribute("id"))
                 .as("a link of the summary leads to its field")
                 .isEqualTo("requestForm-courseCode");
@@ -133,12 +133,20 @@ class ConsoleIT {
                 .contains("Sanne de Vries", "K0080", "Inkomend, van 25LX", "Aangevraagd");
         look("04-host-incoming");
 
-        browser.find(By.cssSelector("tr[data-enrolment='" + id + "'] a")).click();
+        browser.click(By.cssSelector("tr[data-enrolment='" + id + "'] a"));
         assertThat(status("self")).isEqualTo("Aangevraagd");
         assertThat(status("counterpart")).isEqualTo("Aangevraagd");
         look("05-host-request");
-        browser.type(By.id("acceptForm-note"), "Welkom: dinsdag 9.00 uur, lokaal B2.14");
-        browser.submit("acceptForm");
+        // With the keyboard alone: the skip link first, then the note and the button of the accept form.
+        browser.find(By.tagName("body")).sendKeys(Keys.TAB);
+        assertThat(browser.driver().switchTo().activeElement().getText()).isEqualTo("Naar de inhoud");
+        browser.driver().switchTo().activeElement().sendKeys(Keys.ENTER);
+        assertThat(browser.driver().switchTo().activeElement().getDomAttribute("id"))
+                .isEqualTo("main");
+        browser.find(By.id("acceptForm-note")).sendKeys("Welkom: dinsdag 9.00 uur, lokaal B2.14");
+        browser.driver().switchTo().activeElement().sendKeys(Keys.TAB);
+        assertThat(browser.driver().switchTo().activeElement().getText()).isEqualTo("Student toelaten");
+        browser.driver().switchTo().activeElement().sendKeys(Keys.ENTER);
         assertThat(status("self")).isEqualTo("Toegelaten");
         look("06-host-accepted");
 
@@ -165,7 +173,7 @@ class ConsoleIT {
                 .isEqualTo("1");
         browser.fill(
                 "correctForm", Map.of("grade", "7,2", "reason", "Tweede beoordelaar heeft het portfolio meegewogen"));
-        browser.find(By.id("correctForm-finalResult")).click();
+        browser.click(By.id("correctForm-finalResult"));
         browser.submit("correctForm");
         assertThat(browser.text(By.cssSelector(".notice"))).isEqualTo("De correctie is vastgelegd en verstuurd.");
 
@@ -194,13 +202,11 @@ class ConsoleIT {
         // So does the home school: every version, the correction's reason, a receipt for each.
         browser.driver().switchTo().window(homeWindow);
         browser.awaitText(By.cssSelector("[data-school=self] .status"), "Afgerond");
-        assertThat(browser.all(By.cssSelector("[data-attempt='1'] [data-version] .grade")))
-                .extracting(grade -> grade.getText())
+        assertThat(browser.texts(By.cssSelector("[data-attempt='1'] [data-version] .grade")))
                 .containsExactly("6.8", "7.2");
         assertThat(browser.text(By.cssSelector("[data-attempt='1'] [data-version='2']")))
                 .contains("Tweede beoordelaar heeft het portfolio meegewogen", "definitief");
-        assertThat(browser.all(By.cssSelector("[data-attempt='1'] .receipt")))
-                .extracting(receipt -> receipt.getText())
+        assertThat(browser.texts(By.cssSelector("[data-attempt='1'] .receipt")))
                 .allMatch(receipt -> receipt.startsWith("Ontvangen door 25LX"))
                 .hasSize(2);
         assertThat(browser.text(By.cssSelector(".timeline")))
@@ -210,21 +216,22 @@ class ConsoleIT {
         look("11-home-completed");
 
         // The same page in English.
-        browser.find(By.linkText("English")).click();
+        browser.click(By.linkText("English"));
         assertThat(browser.find(By.tagName("html")).getDomAttribute("lang")).isEqualTo("en");
         assertThat(status("self")).isEqualTo("Completed");
         assertThat(browser.text(By.id("results-heading"))).isEqualTo("Results");
         look("12-home-completed-english");
-        browser.find(By.linkText("Enrolments")).click();
+        browser.click(By.linkText("Enrolments"));
         assertThat(browser.text(By.cssSelector("tr[data-enrolment='" + id + "']")))
                 .contains("Outgoing, to 30GH", "Completed");
         look("13-home-list-english");
-        browser.find(By.linkText("Nederlands")).click();
+        browser.click(By.linkText("Nederlands"));
         assertThat(browser.find(By.tagName("html")).getDomAttribute("lang")).isEqualTo("nl");
     }
 
     @Test
-    void the_console_session_opens_neither_the_api_nor_a_form_without_its_token() throws Exception {
+    void the_console_session_opens_neither_the_api_nor_a_form_without_its_token_and_ends_with_signing_out()
+            throws Exception {
         browser.open(home, "/");
         Cookie session = browser.driver().manage().getCookieNamed("MBO_CONSOLE_" + HOME);
         assertThat(session)
@@ -257,6 +264,18 @@ class ConsoleIT {
         assertThat(page.statusCode())
                 .as("while the same session opens the console")
                 .isEqualTo(200);
+
+        browser.click(By.cssSelector("header form button[type=submit]"));
+        assertThat(browser.driver().getCurrentUrl()).endsWith("/login?logout");
+        assertThat(browser.text(By.cssSelector(".notice"))).isEqualTo("U bent afgemeld.");
+        HttpResponse<String> afterwards = http.send(
+                HttpRequest.newBuilder(URI.create(home.url("/")))
+                        .header("Cookie", cookie)
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(afterwards.statusCode())
+                .as("the session ends with signing out")
+                .isEqualTo(302);
     }
 
     @Test
