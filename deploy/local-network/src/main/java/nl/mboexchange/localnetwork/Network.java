@@ -155,11 +155,13 @@ final class Network {
         banner.append("\nREADY in ").append(seconds).append(" s: the MBO Exchange local network runs on 127.0.0.1\n\n");
         for (School school : settings.schools()) {
             banner.append(String.format(
-                    "  School %s   REST API   %s/api/v1/enrolments%n"
+                    "  School %s   Console    %s/%n"
+                            + "               REST API   %s/api/v1/enrolments%n"
                             + "               Swagger UI %s/swagger-ui.html%n"
                             + "               registrar  %s / %s%n"
                             + "               operator   %s / %s (%s/api/v1/operations/dead-letters)%n",
                     school.code(),
+                    school.baseUrl(),
                     school.baseUrl(),
                     school.baseUrl(),
                     SchoolNode.REGISTRAR,

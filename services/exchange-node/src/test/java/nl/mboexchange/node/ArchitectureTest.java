@@ -104,4 +104,19 @@ class ArchitectureTest {
             .dependOnClassesThat()
             .resideInAPackage("nl.mboexchange.node.ooapi..")
             .as("the OOAPI view is an adapter on its own: nothing else uses it");
+
+    @ArchTest
+    static final ArchRule console_uses_the_application_services = noClasses()
+            .that()
+            .resideInAPackage("..console..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage(
+                    "..persistence..",
+                    "..outbox..",
+                    "..messaging..",
+                    "..enrolment.web..",
+                    "org.springframework.jdbc..",
+                    "org.springframework.web.client..")
+            .as("the console goes through the application services, as the REST API does, and never calls the API");
 }

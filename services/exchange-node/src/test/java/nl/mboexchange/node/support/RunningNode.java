@@ -30,6 +30,7 @@ public final class RunningNode implements AutoCloseable {
 
     private final String school;
     private final ConfigurableApplicationContext context;
+    private final String baseUrl;
     private final RestClient rest;
     private final RestClient operations;
     private final RestClient actuator;
@@ -37,10 +38,10 @@ public final class RunningNode implements AutoCloseable {
     private RunningNode(String school, ConfigurableApplicationContext context) {
         this.school = school;
         this.context = context;
-        String base = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
-        this.rest = client(base + "/api/v1", REGISTRAR, PASSWORD);
-        this.operations = client(base + "/api/v1/operations", OPERATOR, OPERATOR_PASSWORD);
-        this.actuator = client(base + "/actuator", null, null);
+        this.baseUrl = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
+        this.rest = client(baseUrl + "/api/v1", REGISTRAR, PASSWORD);
+        this.operations = client(baseUrl + "/api/v1/operations", OPERATOR, OPERATOR_PASSWORD);
+        this.actuator = client(baseUrl + "/actuator", null, null);
     }
 
     private static RestClient client(String baseUrl, String user, String password) {
@@ -86,6 +87,11 @@ public final class RunningNode implements AutoCloseable {
 
     public String school() {
         return school;
+    }
+
+    /** The address of a page of the node, e.g. {@code url("/")} for its console. */
+    public String url(String path) {
+        return baseUrl + path;
     }
 
     public JdbcTemplate jdbc() {

@@ -1,0 +1,19 @@
+package nl.mboexchange.node.console;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The sign-in page; Spring Security checks what it sends, and returns here with {@code ?error} or {@code ?logout}. */
+@Controller
+class LoginController {
+
+    @GetMapping("/login")
+    String login(
+            @RequestParam(required = false) String error, @RequestParam(required = false) String logout, Model model) {
+        model.addAttribute("failed", error != null);
+        model.addAttribute("signedOut", logout != null);
+        return "console/login";
+    }
+}
