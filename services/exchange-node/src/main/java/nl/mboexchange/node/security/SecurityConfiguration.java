@@ -98,11 +98,11 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain console(HttpSecurity http) throws Exception {
-        return http.authorizeHttpRequests(requests -> requests.requestMatchers(
-                                "/login", "/console/**", "/webjars/**", "/favicon.ico")
-                        .permitAll()
-                        .anyRequest()
-                        .hasRole(REGISTRAR))
+        return http.authorizeHttpRequests(
+                        requests -> requests.requestMatchers("/login", "/console/**", "/webjars/**", "/favicon.ico")
+                                .permitAll()
+                                .anyRequest()
+                                .hasRole(REGISTRAR))
                 .formLogin(login -> login.loginPage("/login").defaultSuccessUrl("/"))
                 // A page's background update that finds the session expired sends the whole page to the sign-in,
                 // rather than showing the sign-in inside the page; it is not the page to return to afterwards.
