@@ -12,8 +12,11 @@ import java.util.UUID;
 import nl.mboexchange.node.outbox.OutboxRecord;
 import nl.mboexchange.sis.CommandRejected;
 import nl.mboexchange.sis.EnrolmentUpdate;
+import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.message.MissingSchemaException;
 import org.apache.avro.specific.SpecificRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -27,6 +30,7 @@ import tools.jackson.databind.JsonNode;
  */
 final class RepeatedAnswers {
 
+    private static final Logger log = LoggerFactory.getLogger(RepeatedAnswers.class);
     private static final String TYPE = "type";
     private static final String AVRO = "avro";
 
@@ -54,7 +58,8 @@ final class RepeatedAnswers {
      *
      * @param answers the {@code answers} of the stored response, or {@code null} when the command was decided by a
      *     node that did not keep them
-     * @return the repeats, in the order of the first answers; empty when none was kept or none can be read
+     * @return the repeats, in the order of the first answers; without those that cannot be read (written with a schema
+     *     this node does not know), and empty when none was kept
      */
     List<OutboxRecord> repeat(JsonNode answers) {
         List<OutboxRecord> repeats = new ArrayList<>();
@@ -62,10 +67,15 @@ final class RepeatedAnswers {
             return repeats;
         }
         for (JsonNode one : answers) {
-            SpecificRecord first = decode(
-                    one.path(TYPE).asString(""),
-                    Base64.getDecoder().decode(one.path(AVRO).asString("")));
-            repeats.add(repeat(first));
+            String type = one.path(TYPE).asString("");
+            try {
+                repeats.add(repeat(
+                        decode(type, Base64.getDecoder().decode(one.path(AVRO).asString("")))));
+            } catch (AvroRuntimeException | IllegalArgumentException | UncheckedIOException unreadable) {
+                // The command was answered once already; a repeat that cannot be made must not turn the command into a
+                // record fault that stops in the dead-letter topic.
+                log.warn("Cannot repeat a kept {} answer ({}); the first answer stands", type, unreadable.toString());
+            }
         }
         return repeats;
     }

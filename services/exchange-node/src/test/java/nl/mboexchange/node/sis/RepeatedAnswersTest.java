@@ -84,6 +84,24 @@ class RepeatedAnswersTest {
     }
 
     @Test
+    void a_kept_answer_that_cannot_be_read_is_left_out_rather_than_failing_the_command() {
+        var readable = updates.rejected(COMMAND, RejectionKind.NOT_FOUND, "EnrolmentNotFound", null, "not here");
+        String stored = json.writeValueAsString(Map.of(
+                "answers",
+                List.of(
+                        Map.of("type", "EnrolmentUpdate", "avro", "AAAA"),
+                        Map.of("type", "SomethingElse", "avro", ""),
+                        repeated.keep(List.of(readable)).get(0))));
+
+        List<OutboxRecord> repeats = repeated.repeat(json.readTree(stored).get("answers"));
+
+        assertThat(repeats)
+                .singleElement()
+                .satisfies(repeat -> assertThat(((CommandRejected) repeat.record()).getRepeatOf())
+                        .isEqualTo(((CommandRejected) readable.record()).getEventId()));
+    }
+
+    @Test
     void a_command_decided_before_answers_were_kept_has_nothing_to_repeat() {
         assertThat(repeated.repeat((tools.jackson.databind.JsonNode) null)).isEmpty();
         assertThat(repeated.repeat(json.readTree("{\"outcome\":\"APPLIED\"}").get("answers")))
