@@ -45,6 +45,7 @@ class SisContractPageTest {
                     collect(field.schema(), names);
                 });
             case UNION -> schema.getTypes().forEach(branch -> collect(branch, names));
+            case ARRAY -> collect(schema.getElementType(), names);
             case ENUM -> names.addAll(schema.getEnumSymbols());
             default -> {}
         }

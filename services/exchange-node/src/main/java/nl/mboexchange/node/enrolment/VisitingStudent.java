@@ -31,10 +31,16 @@ public record VisitingStudent(
         text(givenName, "givenName", MAX_NAME);
         text(familyName, "familyName", MAX_NAME);
         Plausible.date(dateOfBirth, "dateOfBirth");
+        email(email);
+    }
+
+    /** The e-mail address is present, not too long and of the form {@code name@domain}. */
+    public static String email(String email) {
         text(email, "email", MAX_EMAIL);
         if (!EMAIL.matcher(email).matches()) {
             // The address stays out of the message: it is personal data, and messages end up in logs.
             throw new InvalidValue("email", "email is not an e-mail address (name@domain)");
         }
+        return email;
     }
 }

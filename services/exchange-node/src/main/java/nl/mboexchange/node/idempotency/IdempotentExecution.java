@@ -4,6 +4,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -34,8 +35,9 @@ public class IdempotentExecution {
             where principal = ? and idempotency_key = ?
             """;
 
-    private static final String FINGERPRINTS = """
-            select idempotency_key, fingerprint from idempotent_request where principal = ? and idempotency_key = any(?)
+    private static final String DECIDED = """
+            select idempotency_key, fingerprint, created_at, response_status, response_location, response_body
+            from idempotent_request where principal = ? and idempotency_key = any(?)
             """;
     private static final String RECORD = """
             insert into idempotent_request (principal, idempotency_key, fingerprint, created_at, response_status,
@@ -87,32 +89,41 @@ public class IdempotentExecution {
     }
 
     /**
-     * For a batch of commands decided together: the keys among these that were used before, with the fingerprint of
-     * the request each was first used for.
+     * For a batch of commands decided together: the keys among these that were used before, each with the fingerprint
+     * of the request it was first used for, when, and the response it got.
      */
     @Transactional(readOnly = true)
-    public Map<String, String> fingerprintsOf(String principal, Collection<String> keys) {
-        Map<String, String> used = new HashMap<>();
+    public Map<String, Earlier> decidedBefore(String principal, Collection<String> keys) {
+        Map<String, Earlier> used = new HashMap<>();
         if (keys.isEmpty()) {
             return used;
         }
         String[] array = keys.toArray(String[]::new);
         jdbc.query(
                 con -> {
-                    PreparedStatement ps = con.prepareStatement(FINGERPRINTS);
+                    PreparedStatement ps = con.prepareStatement(DECIDED);
                     ps.setString(1, principal);
                     ps.setArray(2, con.createArrayOf("text", array));
                     return ps;
                 },
                 (ResultSet rs) -> {
-                    used.put(rs.getString(1), rs.getString(2));
+                    used.put(
+                            rs.getString("idempotency_key"),
+                            new Earlier(
+                                    rs.getString("fingerprint"),
+                                    rs.getTimestamp("created_at").toInstant(),
+                                    new StoredResponse(
+                                            rs.getInt("response_status"),
+                                            rs.getString("response_location"),
+                                            rs.getString("response_body"),
+                                            true)));
                 });
         return used;
     }
 
     /**
      * Records a batch of keys as used, each with its request's fingerprint and response, in the caller's transaction;
-     * the caller checked with {@link #fingerprintsOf} that none was used before.
+     * the caller checked with {@link #decidedBefore} that none was used before.
      *
      * @throws org.springframework.dao.DuplicateKeyException when a key was used meanwhile, by a concurrent transaction
      */
@@ -141,4 +152,13 @@ public class IdempotentExecution {
      * @param response what it was answered
      */
     public record Decided(String key, String fingerprint, StoredResponse response) {}
+
+    /**
+     * What was decided before under an idempotency key.
+     *
+     * @param fingerprint what identified the request
+     * @param decidedAt when it was decided
+     * @param response what it was answered
+     */
+    public record Earlier(String fingerprint, Instant decidedAt, StoredResponse response) {}
 }

@@ -1,6 +1,7 @@
 package nl.mboexchange.node.messaging;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -34,11 +35,19 @@ public class ChannelAdmin implements AutoCloseable {
 
     /** Makes sure the topic exists before it is written. */
     public void ensure(String topic) {
+        ensure(topic, Map.of());
+    }
+
+    /**
+     * Makes sure the topic exists before it is written; when this creates it, with the given topic configs (e.g.
+     * {@code retention.ms}). A topic that exists keeps the configs the operator gave it.
+     */
+    public void ensure(String topic, Map<String, String> configs) {
         if (ensured.contains(topic)) {
             return;
         }
         try {
-            admin.createTopics(List.of(new NewTopic(topic, partitions, replicationFactor)))
+            admin.createTopics(List.of(new NewTopic(topic, partitions, replicationFactor).configs(configs)))
                     .all()
                     .get(30, TimeUnit.SECONDS);
             log.info("Created topic {}", topic);

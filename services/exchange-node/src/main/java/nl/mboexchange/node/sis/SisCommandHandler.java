@@ -5,11 +5,14 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import nl.mboexchange.node.enrolment.application.CommandOutcome;
 import nl.mboexchange.node.enrolment.application.EnrolmentCommand;
 import nl.mboexchange.node.enrolment.application.EnrolmentService;
@@ -23,7 +26,10 @@ import nl.mboexchange.node.shared.InvalidInput;
 import nl.mboexchange.node.shared.NotFound;
 import nl.mboexchange.node.shared.Refusal;
 import nl.mboexchange.node.timeline.TimelineEvent;
+import nl.mboexchange.sis.event.CommandIdHolder;
 import nl.mboexchange.sis.event.RejectionKind;
+import org.apache.avro.Schema;
+import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +37,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -45,14 +52,19 @@ import tools.jackson.databind.json.JsonMapper;
  * and keeps its id; the other commands go on.
  *
  * <p>A command id is the idempotency key of the REST API's {@link IdempotentExecution}, so every id is decided once.
- * The same command arriving again (a redelivery after a crash, or the SIS sending it twice) is recognised by its id
- * and skipped, without a second effect and without a second answer, since the first answer is on the events topic
- * already. An id used again for another command is rejected, and not recorded, as the id is the other's.
+ * A command is identified by its id and its business fields; {@code issuedAt} and {@code issuedBy} are the envelope,
+ * which a SIS that resends after a crash may well fill in anew. The same command arriving again (a redelivery, or the
+ * SIS sending it again because it never saw an answer) has no second effect, and is answered again with the first
+ * answer, marked as its repeat: a SIS learns the outcome from the topic whatever it lost. An id used again for a command
+ * with other business fields is rejected, naming the command that holds the id, and not recorded, as the id is the
+ * other's.
  */
 final class SisCommandHandler {
 
     private static final Logger log = LoggerFactory.getLogger(SisCommandHandler.class);
     private static final int ATTEMPTS_ON_CONCURRENT_CHANGE = 3;
+    private static final Set<String> ENVELOPE = Set.of("issuedAt", "issuedBy");
+    private static final String NO_ENROLMENT = "00000000-0000-0000-0000-000000000000";
 
     /** What became of a command. */
     enum Outcome {
@@ -60,7 +72,7 @@ final class SisCommandHandler {
         APPLIED,
         /** Refused, and answered with a rejection. */
         REJECTED,
-        /** Decided before under the same command id; skipped. */
+        /** Decided before under the same command id; not carried out again, but its first answer repeated. */
         DUPLICATE
     }
 
@@ -77,6 +89,7 @@ final class SisCommandHandler {
     private final OutboxRepository outbox;
     private final SisCommands commands;
     private final SisUpdates updates;
+    private final RepeatedAnswers repeated;
     private final CommandInProgress inProgress;
     private final TransactionTemplate poll;
     private final JsonMapper json;
@@ -99,6 +112,7 @@ final class SisCommandHandler {
         this.outbox = outbox;
         this.commands = commands;
         this.updates = updates;
+        this.repeated = new RepeatedAnswers(updates.topic());
         this.inProgress = inProgress;
         this.poll = new TransactionTemplate(transactions);
         this.json = json;
@@ -121,7 +135,7 @@ final class SisCommandHandler {
         List<Decision> decisions = new ArrayList<>(received.size());
         for (Received one : received) {
             IssuedCommand issued = SisCommands.issued(one.command());
-            decisions.add(new Decision(one, issued, fingerprint(one.command())));
+            decisions.add(new Decision(one, issued, fingerprint(one.command()), envelopeFingerprint(one.command())));
         }
         for (int attempt = 1; ; attempt++) {
             try {
@@ -152,16 +166,22 @@ final class SisCommandHandler {
     }
 
     private void decide(List<Decision> decisions) {
-        Map<String, String> decidedBefore = once.fingerprintsOf(
+        Map<String, IdempotentExecution.Earlier> decidedBefore = once.decidedBefore(
                 principal,
                 decisions.stream().map(decision -> key(decision.issued)).toList());
+        Map<String, Decision> firstInPoll = new HashMap<>();
         List<Decision> toCarryOut = new ArrayList<>();
         for (Decision decision : decisions) {
             decision.reset();
             String key = key(decision.issued);
-            String earlier = decidedBefore.putIfAbsent(key, decision.fingerprint);
+            IdempotentExecution.Earlier earlier = decidedBefore.get(key);
             if (earlier != null) {
-                decision.seenBefore(earlier.equals(decision.fingerprint));
+                decision.decidedBefore(earlier);
+                continue;
+            }
+            Decision first = firstInPoll.putIfAbsent(key, decision);
+            if (first != null) {
+                decision.decidedInPoll(first);
                 continue;
             }
             try {
@@ -198,16 +218,21 @@ final class SisCommandHandler {
         private final Received received;
         private final IssuedCommand issued;
         private final String fingerprint;
+        private final String envelopeFingerprint;
         private EnrolmentCommand command;
         private CommandOutcome.Carried result;
         private Refusal refusal;
-        private boolean reusedId;
+        private IdempotentExecution.Earlier earlier;
+        private Decision first;
+        private CommandIdHolder idHeldBy;
+        private final List<OutboxRecord> given = new ArrayList<>();
         private Outcome outcome;
 
-        Decision(Received received, IssuedCommand issued, String fingerprint) {
+        Decision(Received received, IssuedCommand issued, String fingerprint, String envelopeFingerprint) {
             this.received = received;
             this.issued = issued;
             this.fingerprint = fingerprint;
+            this.envelopeFingerprint = envelopeFingerprint;
         }
 
         /** Forgets what an earlier, rolled back attempt decided. */
@@ -215,15 +240,34 @@ final class SisCommandHandler {
             command = null;
             result = null;
             refusal = null;
-            reusedId = false;
+            earlier = null;
+            first = null;
+            idHeldBy = null;
+            given.clear();
             outcome = null;
         }
 
-        void seenBefore(boolean sameCommand) {
-            if (sameCommand) {
+        void decidedBefore(IdempotentExecution.Earlier decided) {
+            // A fingerprint kept by an earlier release covers the whole command, envelope and all.
+            if (decided.fingerprint().equals(fingerprint)
+                    || decided.fingerprint().equals(envelopeFingerprint)) {
+                earlier = decided;
                 outcome = Outcome.DUPLICATE;
             } else {
-                reusedId = true;
+                idHeldBy = holder(decided);
+            }
+        }
+
+        void decidedInPoll(Decision firstOfId) {
+            if (firstOfId.fingerprint.equals(fingerprint)) {
+                first = firstOfId;
+                outcome = Outcome.DUPLICATE;
+            } else {
+                idHeldBy = CommandIdHolder.newBuilder()
+                        .setCommandType(firstOfId.issued.type())
+                        .setEnrolmentId(firstOfId.issued.enrolmentId().value())
+                        .setDecidedAt(null)
+                        .build();
             }
         }
 
@@ -237,54 +281,86 @@ final class SisCommandHandler {
 
         void answer(List<OutboxRecord> answers, List<IdempotentExecution.Decided> ids) {
             if (outcome == Outcome.DUPLICATE) {
+                given.addAll(
+                        first != null
+                                ? repeated.repeat(first.given)
+                                : repeated.repeat(storedAnswers(earlier.response())));
+                answers.addAll(given);
                 return;
             }
-            if (reusedId) {
-                String reason = "commandId " + issued.commandId() + " was used before for another command";
-                answers.add(updates.rejected(issued, RejectionKind.INVALID, "CommandIdReused", "commandId", reason));
+            if (idHeldBy != null) {
+                String reason =
+                        "commandId " + issued.commandId() + " is held by an earlier " + idHeldBy.getCommandType()
+                                + " of enrolment " + idHeldBy.getEnrolmentId()
+                                + " with other business fields; that command's answer stands, and this one was not carried out";
+                answers.add(updates.rejected(
+                        issued,
+                        RejectionKind.INVALID,
+                        "CommandIdReused",
+                        "commandId",
+                        reason,
+                        List.of(new FieldProblem("commandId", "CommandIdReused", reason)),
+                        idHeldBy));
                 outcome = Outcome.REJECTED;
                 return;
             }
             if (refusal != null) {
                 RejectionKind kind = kindOf(refusal);
                 String field = refusal instanceof InvalidInput invalid ? invalid.field() : null;
-                answers.add(updates.rejected(issued, kind, refusal.code(), field, refusal.getMessage()));
-                ids.add(decided(
-                        httpStatus(kind),
-                        Map.of("outcome", "REJECTED", "code", refusal.code(), "reason", refusal.getMessage())));
-                outcome = Outcome.REJECTED;
+                given.add(updates.rejected(
+                        issued, kind, refusal.code(), field, refusal.getMessage(), problems(refusal), null));
+                answers.addAll(given);
+                Map<String, Object> outcome = new LinkedHashMap<>();
+                outcome.put("outcome", "REJECTED");
+                outcome.put("code", refusal.code());
+                outcome.put("reason", refusal.getMessage());
+                ids.add(decided(httpStatus(kind), outcome));
+                this.outcome = Outcome.REJECTED;
                 return;
             }
             for (TimelineEvent sent : result.sent()) {
-                answers.add(updates.of(sent, issued));
+                given.add(updates.of(sent, issued));
             }
             if (result.changedNothing()) {
-                answers.add(updates.unchanged(issued, result.enrolment(), result.status()));
+                given.add(updates.unchanged(issued, result.enrolment(), result.status()));
             }
-            ids.add(decided(
-                    command instanceof RequestEnrolment ? 201 : 200,
-                    Map.of("outcome", "APPLIED", "status", result.status())));
+            answers.addAll(given);
+            Map<String, Object> applied = new LinkedHashMap<>();
+            applied.put("outcome", "APPLIED");
+            applied.put("status", result.status());
+            ids.add(decided(command instanceof RequestEnrolment ? 201 : 200, applied));
             outcome = Outcome.APPLIED;
         }
 
         private IdempotentExecution.Decided decided(int status, Map<String, Object> outcome) {
+            outcome.put("answers", repeated.keep(given));
             return new IdempotentExecution.Decided(
                     key(issued), fingerprint, new StoredResponse(status, null, body(issued, outcome), false));
         }
 
         void log() {
             if (outcome == Outcome.DUPLICATE) {
+                if (given.isEmpty()) {
+                    log.info(
+                            "Skipped {} {} of enrolment {}: decided before this node kept its answers",
+                            issued.type(),
+                            issued.commandId(),
+                            issued.enrolmentId());
+                } else {
+                    log.info(
+                            "Answered {} {} of enrolment {} again: decided before",
+                            issued.type(),
+                            issued.commandId(),
+                            issued.enrolmentId());
+                }
+            } else if (idHeldBy != null) {
                 log.info(
-                        "Skipped {} {} of enrolment {}: decided before",
+                        "Rejected {} {} of enrolment {}: commandId is held by an earlier {} of enrolment {}",
                         issued.type(),
                         issued.commandId(),
-                        issued.enrolmentId());
-            } else if (reusedId) {
-                log.info(
-                        "Rejected {} {} of enrolment {}: commandId was used before for another command",
-                        issued.type(),
-                        issued.commandId(),
-                        issued.enrolmentId());
+                        issued.enrolmentId(),
+                        idHeldBy.getCommandType(),
+                        idHeldBy.getEnrolmentId());
             } else if (refusal != null) {
                 log.info(
                         "Rejected {} {} of enrolment {} issued by {}: {} {}",
@@ -296,6 +372,33 @@ final class SisCommandHandler {
                         refusal.getMessage());
             }
         }
+    }
+
+    /** Every wrong field of a refused command: all of them when it has several, else the one it names. */
+    private static List<FieldProblem> problems(Refusal refusal) {
+        if (refusal instanceof InvalidFields invalid) {
+            return invalid.problems();
+        }
+        if (refusal instanceof InvalidInput invalid && invalid.field() != null) {
+            return List.of(new FieldProblem(invalid.field(), refusal.code(), refusal.getMessage()));
+        }
+        return List.of();
+    }
+
+    private JsonNode storedAnswers(StoredResponse response) {
+        return response.body() == null ? null : json.readTree(response.body()).get("answers");
+    }
+
+    /** The command that holds an id, as far as its stored response tells. */
+    private CommandIdHolder holder(IdempotentExecution.Earlier earlier) {
+        JsonNode body = earlier.response().body() == null
+                ? json.createObjectNode()
+                : json.readTree(earlier.response().body());
+        return CommandIdHolder.newBuilder()
+                .setCommandType(body.path("commandType").asString("unknown"))
+                .setEnrolmentId(UUID.fromString(body.path("enrolmentId").asString(NO_ENROLMENT)))
+                .setDecidedAt(earlier.decidedAt())
+                .build();
     }
 
     private static RejectionKind kindOf(Refusal refusal) {
@@ -334,11 +437,35 @@ final class SisCommandHandler {
         return json.writeValueAsString(body);
     }
 
-    /** Identifies the command's content, so that an id reused for another command is recognised. */
-    private static String fingerprint(SpecificRecord command) {
+    /**
+     * Identifies the command by what it asks, so that a retry is recognised and an id reused for another command is
+     * not: the record name and every field but the envelope ({@code issuedAt}, {@code issuedBy}), which a SIS resending
+     * after a crash may fill in anew. Fields left null do not count, so an optional field that a later release adds
+     * does not make a retry across the upgrade look like another command.
+     */
+    static String fingerprint(SpecificRecord command) {
+        StringBuilder content = new StringBuilder(command.getSchema().getFullName());
+        for (Schema.Field field : command.getSchema().getFields()) {
+            Object value = command.get(field.pos());
+            if (ENVELOPE.contains(field.name()) || value == null) {
+                continue;
+            }
+            content.append('\n')
+                    .append(field.name())
+                    .append('=')
+                    .append(SpecificData.get().toString(value));
+        }
+        return "v2:" + sha256(content.toString());
+    }
+
+    /** The fingerprint earlier releases kept: the whole command, envelope and all. */
+    static String envelopeFingerprint(SpecificRecord command) {
+        return sha256(command.getSchema().getFullName() + "\n" + command);
+    }
+
+    private static String sha256(String content) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            String content = command.getSchema().getFullName() + "\n" + command;
             return HexFormat.of().formatHex(digest.digest(content.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);

@@ -3,11 +3,16 @@ package nl.mboexchange.node.sis;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import nl.mboexchange.node.course.CourseCode;
 import nl.mboexchange.node.course.CourseOffering;
 import nl.mboexchange.node.enrolment.EnrolmentId;
+import nl.mboexchange.node.enrolment.RegistrationAccepted;
+import nl.mboexchange.node.enrolment.RegistrationWithdrawn;
+import nl.mboexchange.node.enrolment.Rejection;
 import nl.mboexchange.node.enrolment.RejectionReason;
 import nl.mboexchange.node.enrolment.VisitingStudent;
 import nl.mboexchange.node.enrolment.application.AcceptEnrolment;
@@ -20,8 +25,11 @@ import nl.mboexchange.node.enrolment.application.RevokeResult;
 import nl.mboexchange.node.enrolment.application.WithdrawEnrolment;
 import nl.mboexchange.node.result.Grade;
 import nl.mboexchange.node.result.ResultScale;
+import nl.mboexchange.node.result.ResultVersion;
 import nl.mboexchange.node.school.SchoolCode;
+import nl.mboexchange.node.shared.InvalidInput;
 import nl.mboexchange.node.shared.InvalidValue;
+import nl.mboexchange.node.shared.Plausible;
 import nl.mboexchange.node.shared.Refusal;
 import nl.mboexchange.node.shared.Require;
 import org.apache.avro.generic.GenericRecord;
@@ -76,8 +84,12 @@ final class SisCommands {
      */
     EnrolmentCommand toCommand(SpecificRecord command) {
         try {
-            // Repeated in the answer and kept with the command id, so bounded like every other text of the contract.
-            Require.text((String) ((GenericRecord) command).get("issuedBy"), "issuedBy", MAX_ISSUED_BY);
+            List<FieldProblem> problems = check(command);
+            if (!problems.isEmpty()) {
+                throw new InvalidFields(problems);
+            }
+            // The same constructors as the REST API's, so the rules that span fields (an end before the start) and
+            // every rule not checked above still hold.
             return translate(command);
         } catch (Refusal refusal) {
             throw refusal;
@@ -86,14 +98,94 @@ final class SisCommands {
         }
     }
 
+    /** Every field of the command that breaks its own rule, each checked on its own, in the command's field order. */
+    private List<FieldProblem> check(SpecificRecord command) {
+        Checks checks = new Checks();
+        // Repeated in the answer and kept with the command id, so bounded like every other text of the contract.
+        checks.field(
+                "issuedBy",
+                () -> Require.text((String) ((GenericRecord) command).get("issuedBy"), "issuedBy", MAX_ISSUED_BY));
+        if (command instanceof nl.mboexchange.sis.RequestEnrolment c) {
+            checks.field("hostSchool", () -> SchoolCode.of(c.getHostSchool()));
+            var student = c.getStudent();
+            checks.field(
+                    "student.givenName",
+                    () -> Require.text(student.getGivenName(), "givenName", VisitingStudent.MAX_NAME));
+            checks.field(
+                    "student.familyName",
+                    () -> Require.text(student.getFamilyName(), "familyName", VisitingStudent.MAX_NAME));
+            checks.field("student.dateOfBirth", () -> {
+                Plausible.date(student.getDateOfBirth(), "dateOfBirth");
+                // The REST API checks this with @Past on the request body; the domain does not know today's date.
+                if (!student.getDateOfBirth().isBefore(today())) {
+                    throw new InvalidValue("student.dateOfBirth", "dateOfBirth must be in the past");
+                }
+            });
+            checks.field("student.email", () -> VisitingStudent.email(student.getEmail()));
+            var course = c.getCourse();
+            checks.field("course.courseCode", () -> CourseCode.of(course.getCourseCode()));
+            checks.field(
+                    "course.offeringId",
+                    () -> Require.text(course.getOfferingId(), "offeringId", CourseOffering.MAX_OFFERING_ID));
+            checks.field("course.title", () -> Require.text(course.getTitle(), "title", CourseOffering.MAX_TITLE));
+            checks.field(
+                    "course.studyLoadHours", () -> Require.atLeast(course.getStudyLoadHours(), 1, "studyLoadHours"));
+            checks.field("course.startDate", () -> Plausible.date(course.getStartDate(), "startDate"));
+            checks.field("course.endDate", () -> Plausible.date(course.getEndDate(), "endDate"));
+        } else if (command instanceof nl.mboexchange.sis.AcceptEnrolment c) {
+            checks.field("note", () -> Require.optionalText(c.getNote(), "note", RegistrationAccepted.MAX_NOTE));
+        } else if (command instanceof nl.mboexchange.sis.RejectEnrolment c) {
+            checks.field("reasonText", () -> Require.text(c.getReasonText(), "reasonText", Rejection.MAX_TEXT));
+        } else if (command instanceof nl.mboexchange.sis.WithdrawEnrolment c) {
+            checks.field(
+                    "reason", () -> Require.optionalText(c.getReason(), "reason", RegistrationWithdrawn.MAX_REASON));
+        } else if (command instanceof nl.mboexchange.sis.RecordResult c) {
+            checks.field("attempt", () -> Require.atLeast(c.getAttempt(), 1, "attempt"));
+            checks.field("grade", () -> Grade.canonical(c.getGrade()));
+            checks.field("assessedOn", () -> assessedOn(c.getAssessedOn()));
+        } else if (command instanceof nl.mboexchange.sis.CorrectResult c) {
+            checks.field("attempt", () -> Require.atLeast(c.getAttempt(), 1, "attempt"));
+            checks.field("expectedVersion", () -> Require.atLeast(c.getExpectedVersion(), 1, "expectedVersion"));
+            checks.field("grade", () -> Grade.canonical(c.getGrade()));
+            checks.field("assessedOn", () -> assessedOn(c.getAssessedOn()));
+            checks.field("reason", () -> Require.text(c.getReason(), "reason", ResultVersion.MAX_REASON));
+        } else if (command instanceof nl.mboexchange.sis.RevokeResult c) {
+            checks.field("attempt", () -> Require.atLeast(c.getAttempt(), 1, "attempt"));
+            checks.field("reason", () -> Require.text(c.getReason(), "reason", ResultVersion.MAX_REASON));
+        }
+        return checks.problems;
+    }
+
+    private void assessedOn(LocalDate day) {
+        Plausible.date(day, "assessedOn");
+        // A result is recorded after the assessment; a date ahead of today is a typing error that would travel to the
+        // home school and its diploma records.
+        if (day.isAfter(today())) {
+            throw new InvalidValue("assessedOn", "assessedOn must not be in the future");
+        }
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    /** Collects the problems of checks that each throw on the first rule their field breaks. */
+    private static final class Checks {
+        private final List<FieldProblem> problems = new ArrayList<>();
+
+        void field(String path, Runnable rule) {
+            try {
+                rule.run();
+            } catch (InvalidInput invalid) {
+                problems.add(new FieldProblem(path, invalid.code(), invalid.getMessage()));
+            }
+        }
+    }
+
     private EnrolmentCommand translate(SpecificRecord command) {
         if (command instanceof nl.mboexchange.sis.RequestEnrolment c) {
             var student = c.getStudent();
             var course = c.getCourse();
-            // The REST API checks this with @Past on the request body; the domain does not know today's date.
-            if (!student.getDateOfBirth().isBefore(LocalDate.now(clock))) {
-                throw new InvalidValue("student.dateOfBirth", "dateOfBirth must be in the past");
-            }
             return new RequestEnrolment(
                     new EnrolmentId(c.getEnrolmentId()),
                     SchoolCode.of(c.getHostSchool()),
@@ -128,7 +220,7 @@ final class SisCommands {
             return new RecordResult(
                     new EnrolmentId(c.getEnrolmentId()),
                     c.getAttempt(),
-                    Grade.parse(c.getGrade()),
+                    Grade.canonical(c.getGrade()),
                     c.getFinalResult(),
                     c.getAssessedOn());
         }
@@ -137,7 +229,7 @@ final class SisCommands {
                     new EnrolmentId(c.getEnrolmentId()),
                     c.getAttempt(),
                     c.getExpectedVersion(),
-                    Grade.parse(c.getGrade()),
+                    Grade.canonical(c.getGrade()),
                     c.getFinalResult(),
                     c.getAssessedOn(),
                     c.getReason());

@@ -2,7 +2,7 @@ package nl.mboexchange.node.sis;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
-import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import nl.mboexchange.node.enrolment.application.EnrolmentService;
 import nl.mboexchange.node.idempotency.IdempotentExecution;
@@ -20,6 +20,7 @@ import nl.mboexchange.node.outbox.OutboxRepository;
 import nl.mboexchange.node.school.SchoolCode;
 import nl.mboexchange.node.timeline.Timeline;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
@@ -116,8 +117,9 @@ class SisConfiguration {
             IntakeMonitor sisIntakeMonitor,
             IntakeProperties intake,
             MessagingProperties messaging,
+            SisProperties sis,
             MeterRegistry meters) {
-        createSchoolTopics(channelAdmin, topics, self);
+        createSchoolTopics(channelAdmin, topics, self, sis);
         Map<String, Object> config = kafka.buildConsumerProperties();
         config.put(ConsumerConfig.GROUP_ID_CONFIG, "exchange-node-" + self.value() + "-sis");
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, "exchange-node-" + self.value() + "-sis");
@@ -142,17 +144,29 @@ class SisConfiguration {
         return listener;
     }
 
-    /** The school's own topics exist before its SIS and its node use them, where the node may create topics. */
-    private static void createSchoolTopics(ChannelAdmin channelAdmin, ExchangeTopics topics, SchoolCode self) {
-        for (String topic : List.of(topics.commands(self), topics.events(self), topics.deadLetters(self))) {
+    /**
+     * The school's own topics exist before its SIS and its node use them, where the node may create topics; the events
+     * topic keeps its updates as long as the contract promises a SIS ({@link SisProperties#eventsRetention()}).
+     */
+    private static void createSchoolTopics(
+            ChannelAdmin channelAdmin, ExchangeTopics topics, SchoolCode self, SisProperties sis) {
+        Map<String, Map<String, String>> configs = new LinkedHashMap<>();
+        configs.put(topics.commands(self), Map.of());
+        configs.put(
+                topics.events(self),
+                Map.of(
+                        TopicConfig.RETENTION_MS_CONFIG,
+                        Long.toString(sis.eventsRetention().toMillis())));
+        configs.put(topics.deadLetters(self), Map.of());
+        configs.forEach((topic, config) -> {
             try {
-                channelAdmin.ensure(topic);
+                channelAdmin.ensure(topic, config);
             } catch (RuntimeException e) {
                 log.warn(
                         "Could not make sure topic {} exists ({}); it is created when first written",
                         topic,
                         e.getMessage());
             }
-        }
+        });
     }
 }

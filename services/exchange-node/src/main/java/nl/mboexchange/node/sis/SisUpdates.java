@@ -1,6 +1,7 @@
 package nl.mboexchange.node.sis;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.UUID;
 import nl.mboexchange.node.enrolment.CourseResultRecorded;
 import nl.mboexchange.node.enrolment.CourseResultRevoked;
@@ -19,9 +20,11 @@ import nl.mboexchange.node.timeline.Direction;
 import nl.mboexchange.node.timeline.TimelineEvent;
 import nl.mboexchange.sis.CommandRejected;
 import nl.mboexchange.sis.EnrolmentUpdate;
+import nl.mboexchange.sis.event.CommandIdHolder;
 import nl.mboexchange.sis.event.CourseOffering;
 import nl.mboexchange.sis.event.EnrolmentChange;
 import nl.mboexchange.sis.event.EnrolmentStatus;
+import nl.mboexchange.sis.event.FieldError;
 import nl.mboexchange.sis.event.RejectionKind;
 import nl.mboexchange.sis.event.RejectionReason;
 import nl.mboexchange.sis.event.ResultScale;
@@ -37,6 +40,11 @@ final class SisUpdates {
 
     private final String topic;
     private final Clock clock;
+
+    /** The events topic these updates go to. */
+    String topic() {
+        return topic;
+    }
 
     SisUpdates(ExchangeTopics topics, SchoolCode self, Clock clock) {
         this.topic = topics.events(self);
@@ -93,6 +101,23 @@ final class SisUpdates {
 
     /** The answer to a command that was not carried out. */
     OutboxRecord rejected(IssuedCommand command, RejectionKind kind, String code, String field, String reason) {
+        return rejected(command, kind, code, field, reason, List.of(), null);
+    }
+
+    /**
+     * The answer to a command that was not carried out.
+     *
+     * @param errors every wrong field, for a command that has them; {@code field} and {@code code} are the first's
+     * @param idHeldBy for a command id used before for another command: that command
+     */
+    OutboxRecord rejected(
+            IssuedCommand command,
+            RejectionKind kind,
+            String code,
+            String field,
+            String reason,
+            List<FieldProblem> errors,
+            CommandIdHolder idHeldBy) {
         return record(
                 command.enrolmentId().toString(),
                 CommandRejected.newBuilder()
@@ -106,6 +131,14 @@ final class SisUpdates {
                         .setCode(code)
                         .setField(field)
                         .setReason(reason)
+                        .setErrors(errors.stream()
+                                .map(error -> FieldError.newBuilder()
+                                        .setField(error.field())
+                                        .setCode(error.code())
+                                        .setReason(error.reason())
+                                        .build())
+                                .toList())
+                        .setIdHeldBy(idHeldBy)
                         .build());
     }
 

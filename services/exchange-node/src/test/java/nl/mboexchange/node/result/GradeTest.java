@@ -12,6 +12,23 @@ import org.junit.jupiter.params.provider.ValueSource;
 class GradeTest {
 
     @ParameterizedTest
+    @ValueSource(strings = {"1.0", "7.5", "10.0", "PASSED", "FAILED"})
+    void takes_as_input_a_grade_written_as_it_comes_back(String text) {
+        assertThat(Grade.canonical(text).text()).isEqualTo(text);
+        assertThat(text).matches(Grade.FORMAT);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"7", "08.0", "10", "5.50", "+7.5", " 7.5", "7.5 ", "1e1", "0.9", "10.1", "passed"})
+    void refuses_as_input_a_grade_not_written_as_it_comes_back(String text) {
+        assertThatThrownBy(() -> Grade.canonical(text))
+                .isInstanceOf(InvalidGrade.class)
+                .extracting("field")
+                .isEqualTo("grade");
+        assertThat(text).doesNotMatch(Grade.FORMAT);
+    }
+
+    @ParameterizedTest
     @CsvSource({"7.5,7.5", "8,8.0", "1.0,1.0", "10.0,10.0", "10,10.0", "5.50,5.5"})
     void reads_a_number_from_1_to_10_with_one_decimal(String text, String expected) {
         assertThat(Grade.parse(text)).isInstanceOf(NumericGrade.class);

@@ -147,7 +147,19 @@ class SisCommandHandlerIT extends NodeIntegrationTest {
                                 + " order by id",
                         String.class,
                         id.toString()))
-                .containsExactly("RegistrationRequested", "CommandRejected");
+                .containsExactly("RegistrationRequested", "CommandRejected", "CommandRejected");
+        // The first answer, its repeat in the same poll and its repeat in the later one.
+        List<GenericRecord> requested = records(id, "EnrolmentUpdate");
+        assertThat(requested).hasSize(3);
+        assertThat(requested.get(0).get("repeatOf")).isNull();
+        assertThat(requested.subList(1, 3))
+                .allSatisfy(repeat -> assertThat(repeat.get("repeatOf"))
+                        .isEqualTo(requested.get(0).get("eventId")))
+                .allSatisfy(repeat -> assertThat(repeat.get("change")).hasToString("ENROLMENT_REQUESTED"))
+                .allSatisfy(repeat -> assertThat(repeat.get("student")).isNull());
+        List<GenericRecord> rejected = records(id, "CommandRejected");
+        assertThat(rejected.get(1).get("repeatOf")).isEqualTo(rejected.get(0).get("eventId"));
+        assertThat(rejected.get(1).get("code")).isEqualTo(rejected.get(0).get("code"));
     }
 
     @Test
@@ -159,10 +171,19 @@ class SisCommandHandlerIT extends NodeIntegrationTest {
 
         List<Outcome> outcomes = handler.handle(List.of(received(request), received(sameIdOtherCommand)));
 
+        List<Outcome> later = handler.handle(List.of(received(sameIdOtherCommand)));
+
         assertThat(outcomes).containsExactly(Outcome.APPLIED, Outcome.REJECTED);
-        assertThat(records(id, "CommandRejected"))
-                .singleElement()
-                .satisfies(rejected -> assertThat(rejected.get("code")).hasToString("CommandIdReused"));
+        assertThat(later).containsExactly(Outcome.REJECTED);
+        assertThat(records(id, "CommandRejected")).hasSize(2).allSatisfy(rejected -> {
+            assertThat(rejected.get("code")).hasToString("CommandIdReused");
+            assertThat(rejected.get("commandType")).hasToString("AcceptEnrolment");
+            assertThat(rejected.get("repeatOf")).isNull();
+            GenericRecord holder = (GenericRecord) rejected.get("idHeldBy");
+            assertThat(holder.get("commandType")).hasToString("RequestEnrolment");
+            assertThat(holder.get("enrolmentId")).hasToString(id.toString());
+        });
+        assertThat(statusOf(id)).isEqualTo("REQUESTED");
     }
 
     @Test
@@ -180,8 +201,8 @@ class SisCommandHandlerIT extends NodeIntegrationTest {
                 handler.handle(List.of(received(requestBornLongAgo), received(requestEndless), received(requestGood)));
 
         assertThat(outcomes).containsExactly(Outcome.REJECTED, Outcome.REJECTED, Outcome.APPLIED);
-        assertRejected(bornLongAgo, "dateOfBirth", "5000000");
-        assertRejected(endless, "endDate", "5874898");
+        assertRejected(bornLongAgo, "student.dateOfBirth", "5000000");
+        assertRejected(endless, "course.endDate", "5874898");
         assertThat(jdbc.queryForObject(
                         "select count(*) from enrolment where id in (?, ?)", Integer.class, bornLongAgo, endless))
                 .isZero();
@@ -209,7 +230,14 @@ class SisCommandHandlerIT extends NodeIntegrationTest {
         assertThat(records(enrolment, "CommandRejected")).singleElement().satisfies(rejected -> {
             assertThat(rejected.get("kind")).hasToString("INVALID");
             assertThat(rejected.get("field")).hasToString(field);
-            assertThat(rejected.get("reason").toString()).contains(field).doesNotContain(value);
+            // The reason names the field as the domain knows it: the last part of its path in the command.
+            assertThat(rejected.get("reason").toString())
+                    .contains(field.substring(field.lastIndexOf('.') + 1))
+                    .doesNotContain(value);
+            assertThat((List<?>) rejected.get("errors"))
+                    .singleElement()
+                    .satisfies(error ->
+                            assertThat(((GenericRecord) error).get("field")).hasToString(field));
         });
     }
 

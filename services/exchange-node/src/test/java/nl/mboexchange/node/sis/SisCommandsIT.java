@@ -11,6 +11,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -24,7 +27,13 @@ import nl.mboexchange.sis.RequestEnrolment;
 import nl.mboexchange.sis.event.EnrolmentChange;
 import nl.mboexchange.sis.event.EnrolmentRole;
 import nl.mboexchange.sis.event.EnrolmentStatus;
+import nl.mboexchange.sis.event.FieldError;
 import nl.mboexchange.sis.event.RejectionKind;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.config.TopicConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -162,24 +171,25 @@ class SisCommandsIT {
     }
 
     @Test
-    void a_command_sent_twice_has_one_effect_and_one_answer() {
+    void a_command_sent_again_byte_for_byte_has_one_effect_and_its_answer_repeated() {
         UUID id = requested();
         AcceptEnrolment accept = acceptEnrolment(id);
 
         hostSis.send(accept);
+        EnrolmentUpdate first = answer(
+                hostSis.awaitEvents(id, answered(accept.getCommandId())), accept.getCommandId(), EnrolmentUpdate.class);
         hostSis.send(accept);
         RecordResult next = recordResult(id, 1, "8.0", false);
         hostSis.send(next);
 
         List<Object> atHost = hostSis.settledEvents(id, answered(next.getCommandId()));
+        assertThat(first.getChange()).isEqualTo(EnrolmentChange.ENROLMENT_ACCEPTED);
+        assertThat(first.getRepeatOf()).isNull();
         assertThat(atHost)
                 .filteredOn(answers(accept.getCommandId()))
-                .hasSize(1)
-                .allSatisfy(answer -> assertThat(answer)
-                        .isInstanceOfSatisfying(
-                                EnrolmentUpdate.class,
-                                update ->
-                                        assertThat(update.getChange()).isEqualTo(EnrolmentChange.ENROLMENT_ACCEPTED)));
+                .hasSize(2)
+                .last()
+                .isInstanceOfSatisfying(EnrolmentUpdate.class, repeat -> assertRepeats(repeat, first));
         assertThat(atHost).noneMatch(CommandRejected.class::isInstance);
         assertThat(updates(homeSis.settledEvents(id, hasChange(EnrolmentChange.RESULT_RECEIVED))))
                 .extracting(EnrolmentUpdate::getChange)
@@ -192,6 +202,146 @@ class SisCommandsIT {
                                 id.toString(),
                                 "RegistrationAccepted"))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void a_retry_with_a_new_issued_at_and_issuer_is_answered_with_the_original_outcome() {
+        UUID id = accepted();
+        RecordResult result = recordResult(id, 1, "6.8", false);
+        RecordResult notAGrade = recordResult(id, 2, "7", false);
+        hostSis.send(result);
+        hostSis.send(notAGrade);
+        List<Object> firstAnswers = hostSis.awaitEvents(id, answered(notAGrade.getCommandId()));
+        EnrolmentUpdate recorded = answer(firstAnswers, result.getCommandId(), EnrolmentUpdate.class);
+        CommandRejected rejected = answer(firstAnswers, notAGrade.getCommandId(), CommandRejected.class);
+
+        RecordResult resultRetried = RecordResult.newBuilder(result)
+                .setIssuedAt(result.getIssuedAt().plusSeconds(3600))
+                .setIssuedBy("sis-after-restart")
+                .build();
+        RecordResult notAGradeRetried = RecordResult.newBuilder(notAGrade)
+                .setIssuedAt(notAGrade.getIssuedAt().plusSeconds(3600))
+                .build();
+        hostSis.send(resultRetried);
+        hostSis.send(notAGradeRetried);
+
+        List<Object> atHost = hostSis.settledEvents(
+                id,
+                events -> events.stream()
+                                .filter(answers(notAGrade.getCommandId()))
+                                .count()
+                        == 2);
+        assertThat(atHost)
+                .filteredOn(answers(result.getCommandId()))
+                .hasSize(2)
+                .last()
+                .isInstanceOfSatisfying(EnrolmentUpdate.class, repeat -> {
+                    assertRepeats(repeat, recorded);
+                    assertThat(repeat.getChange()).isEqualTo(EnrolmentChange.RESULT_RECORDED);
+                    assertThat(repeat.getResult()).isEqualTo(recorded.getResult());
+                    // The first answer's, as the command it repeats was issued.
+                    assertThat(repeat.getIssuedBy()).isEqualTo(ISSUED_BY);
+                });
+        assertThat(atHost)
+                .filteredOn(answers(notAGrade.getCommandId()))
+                .hasSize(2)
+                .last()
+                .isInstanceOfSatisfying(CommandRejected.class, repeat -> {
+                    assertThat(repeat.getRepeatOf()).isEqualTo(rejected.getEventId());
+                    assertThat(repeat.getEventId()).isNotEqualTo(rejected.getEventId());
+                    assertThat(repeat.getCode()).isEqualTo("InvalidGrade").isEqualTo(rejected.getCode());
+                    assertThat(repeat.getErrors()).isEqualTo(rejected.getErrors());
+                });
+        assertThat(atHost)
+                .filteredOn(CommandRejected.class::isInstance)
+                .extracting(rejection -> ((CommandRejected) rejection).getCode())
+                .doesNotContain("CommandIdReused");
+        assertThat(host.jdbc()
+                        .queryForObject(
+                                "select count(*) from result_version where enrolment_id = ?", Integer.class, id))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void a_command_id_reused_for_other_business_fields_is_rejected_naming_the_command_that_holds_it() {
+        UUID id = accepted();
+        RecordResult result = recordResult(id, 1, "6.8", false);
+        hostSis.send(result);
+        EnrolmentUpdate recorded = answer(
+                hostSis.awaitEvents(id, answered(result.getCommandId())), result.getCommandId(), EnrolmentUpdate.class);
+        UUID other = accepted();
+        RecordResult otherGradeSameId = recordResult(other, 1, "9.1", true);
+        otherGradeSameId.setCommandId(result.getCommandId());
+
+        hostSis.send(otherGradeSameId);
+
+        CommandRejected reused = answer(
+                hostSis.awaitEvents(other, answered(result.getCommandId())),
+                result.getCommandId(),
+                CommandRejected.class);
+        assertThat(reused.getCode()).isEqualTo("CommandIdReused");
+        assertThat(reused.getKind()).isEqualTo(RejectionKind.INVALID);
+        assertThat(reused.getField()).isEqualTo("commandId");
+        assertThat(reused.getRepeatOf()).isNull();
+        assertThat(reused.getEnrolmentId()).isEqualTo(other);
+        assertThat(reused.getIdHeldBy().getCommandType()).isEqualTo("RecordResult");
+        assertThat(reused.getIdHeldBy().getEnrolmentId()).isEqualTo(id);
+        assertThat(reused.getIdHeldBy().getDecidedAt()).isNotNull();
+        assertThat(reused.getReason()).contains(id.toString());
+        assertThat(recorded.getChange()).isEqualTo(EnrolmentChange.RESULT_RECORDED);
+        assertThat(host.jdbc()
+                        .queryForObject(
+                                "select count(*) from result_version where enrolment_id = ?", Integer.class, other))
+                .isZero();
+    }
+
+    @Test
+    void a_command_with_several_wrong_fields_is_rejected_listing_every_one() {
+        UUID id = accepted();
+        RecordResult wrong = recordResult(id, 0, "08.0", true);
+        wrong.setAssessedOn(LocalDate.now(ZoneOffset.UTC).plusDays(2));
+        wrong.setIssuedBy("");
+
+        hostSis.send(wrong);
+
+        CommandRejected rejected = answer(
+                hostSis.awaitEvents(id, answered(wrong.getCommandId())), wrong.getCommandId(), CommandRejected.class);
+        assertThat(rejected.getKind()).isEqualTo(RejectionKind.INVALID);
+        assertThat(rejected.getErrors())
+                .extracting(FieldError::getField, FieldError::getCode)
+                .containsExactly(
+                        tuple("issuedBy", "InvalidValue"),
+                        tuple("attempt", "InvalidValue"),
+                        tuple("grade", "InvalidGrade"),
+                        tuple("assessedOn", "InvalidValue"));
+        assertThat(rejected.getField()).isEqualTo("issuedBy");
+        assertThat(rejected.getCode()).isEqualTo("InvalidValue");
+        assertThat(rejected.getErrors())
+                .allSatisfy(error -> assertThat(error.getReason()).doesNotContain("08.0"));
+    }
+
+    @Test
+    void the_node_creates_the_events_topic_with_the_retention_the_contract_promises() throws Exception {
+        String events = RunningNode.TOPIC_PREFIX + "school." + HOST + ".events";
+        try (Admin admin = Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                nl.mboexchange.testinfra.TestInfrastructure.get().kafkaBootstrapServers()))) {
+            ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, events);
+            Config config = admin.describeConfigs(List.of(topic)).all().get().get(topic);
+
+            assertThat(config.get(TopicConfig.RETENTION_MS_CONFIG).value())
+                    .isEqualTo(Long.toString(Duration.ofDays(28).toMillis()));
+        }
+    }
+
+    private static void assertRepeats(EnrolmentUpdate repeat, EnrolmentUpdate first) {
+        assertThat(repeat.getRepeatOf()).isEqualTo(first.getEventId());
+        assertThat(repeat.getEventId()).isNotEqualTo(first.getEventId());
+        assertThat(repeat.getCommandId()).isEqualTo(first.getCommandId());
+        assertThat(repeat.getChange()).isEqualTo(first.getChange());
+        assertThat(repeat.getStatus()).isEqualTo(first.getStatus());
+        assertThat(repeat.getOccurredAt()).isEqualTo(first.getOccurredAt());
+        assertThat(repeat.getExchangeEventId()).isEqualTo(first.getExchangeEventId());
     }
 
     @Test

@@ -4,7 +4,10 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Pattern;
 import java.time.LocalDate;
+import nl.mboexchange.node.result.Grade;
 import nl.mboexchange.node.shared.Plausible;
 
 /**
@@ -17,8 +20,14 @@ import nl.mboexchange.node.shared.Plausible;
  */
 record RecordResultBody(
         @NotNull @Min(1) Integer attempt,
-        @NotBlank String grade,
+
+        @NotBlank
+        @Pattern(regexp = Grade.FORMAT, message = "must be 1.0 to 10.0 with one decimal (e.g. 8.0), PASSED or FAILED")
+        String grade,
+
         @NotNull Boolean finalResult,
 
-        @NotNull @Schema(description = "The day the student was assessed, " + Plausible.DATE_RULE)
+        @NotNull
+        @PastOrPresent
+        @Schema(description = "The day the student was assessed, not in the future, " + Plausible.DATE_RULE)
         LocalDate assessedOn) {}

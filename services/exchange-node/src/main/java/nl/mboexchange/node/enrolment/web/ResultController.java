@@ -57,7 +57,7 @@ class ResultController {
         return idempotent.respond(idempotencyKey, http, body, EnrolmentResponse.class, () -> {
             EnrolmentId enrolmentId = new EnrolmentId(id);
             enrolments.execute(new RecordResult(
-                    enrolmentId, body.attempt(), Grade.parse(body.grade()), body.finalResult(), body.assessedOn()));
+                    enrolmentId, body.attempt(), Grade.canonical(body.grade()), body.finalResult(), body.assessedOn()));
             return ResponseEntity.ok(details(enrolmentId));
         });
     }
@@ -76,7 +76,7 @@ class ResultController {
                     enrolmentId,
                     attempt,
                     body.expectedVersion(),
-                    Grade.parse(body.grade()),
+                    Grade.canonical(body.grade()),
                     body.finalResult(),
                     body.assessedOn(),
                     body.reason()));

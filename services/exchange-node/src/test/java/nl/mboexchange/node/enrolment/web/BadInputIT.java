@@ -5,6 +5,7 @@ import static nl.mboexchange.node.enrolment.web.RequestBodies.result;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -168,6 +169,17 @@ class BadInputIT extends NodeIntegrationTest {
         String tooEarly = result(1, "7.0", true).replace("2026-01-20", "1899-12-31");
         assertBadInput(() -> post(incomingAccepted + "/results", tooLate), "assessedOn");
         assertBadInput(() -> post(incomingAccepted + "/results", tooEarly), "assessedOn");
+    }
+
+    @Test
+    void a_grade_not_written_as_it_comes_back_and_a_future_assessment_are_refused_together() {
+        String future = LocalDate.now().plusDays(2).toString();
+        String both = result(1, "7", true).replace("2026-01-20", future);
+
+        MvcTestResult result = assertBadInput(() -> post(incomingAccepted + "/results", both), "grade");
+
+        assertThat((List<String>) read(result, "$.errors[*].field")).containsExactlyInAnyOrder("grade", "assessedOn");
+        assertBadInput(() -> post(incomingAccepted + "/results", result(1, "08.0", true)), "grade");
     }
 
     @Test
