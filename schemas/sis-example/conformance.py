@@ -75,7 +75,11 @@ class Sis:
         self.consumer = Consumer({"bootstrap.servers": args.bootstrap,
                                   "group.id": "sis-conformance-" + str(uuid.uuid4()),
                                   "enable.auto.commit": False})
-        topic = self.consumer.list_topics(self.events_topic, timeout=10).topics.get(self.events_topic)
+        try:
+            topic = self.consumer.list_topics(self.events_topic, timeout=10).topics.get(self.events_topic)
+        except KafkaException as failure:
+            self.consumer.close()
+            raise NotStarted("cannot reach Kafka at %s: %s" % (args.bootstrap, failure))
         if topic is None or topic.error is not None or not topic.partitions:
             self.consumer.close()
             raise NotStarted("no topic %s on %s: is the node of school %s running?"
