@@ -13,16 +13,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import nl.mboexchange.exchange.CourseOffering;
 import nl.mboexchange.exchange.CourseResultRecorded;
 import nl.mboexchange.exchange.NumericGrade;
 import nl.mboexchange.exchange.RegistrationAccepted;
 import nl.mboexchange.exchange.RegistrationRequested;
 import nl.mboexchange.exchange.RegistrationWithdrawn;
-import nl.mboexchange.exchange.ResultScale;
-import nl.mboexchange.exchange.VisitingStudent;
 import nl.mboexchange.node.outbox.OutboxRecord;
 import nl.mboexchange.node.outbox.OutboxRepository;
+import nl.mboexchange.node.support.PartnerEvents;
 import nl.mboexchange.node.support.RunningNode;
 import nl.mboexchange.node.support.Wire;
 import nl.mboexchange.node.support.Wire.Sent;
@@ -273,44 +271,15 @@ class ExchangeFaultsIT {
     }
 
     private static RegistrationRequested requested(UUID id, String title) {
-        return requested(id, title, LocalDate.of(2007, 3, 14));
+        return requested(id, title, PartnerEvents.DATE_OF_BIRTH);
     }
 
     private static RegistrationRequested requested(UUID id, String title, LocalDate dateOfBirth) {
-        return RegistrationRequested.newBuilder()
-                .setEventId(UUID.randomUUID())
-                .setOccurredAt(Instant.now())
-                .setEnrolmentId(id)
-                .setSenderSchool(PARTNER)
-                .setRecipientSchool(NODE)
-                .setStudent(VisitingStudent.newBuilder()
-                        .setExchangeId(UUID.randomUUID())
-                        .setGivenName("Daan")
-                        .setFamilyName("Jansen")
-                        .setDateOfBirth(dateOfBirth)
-                        .setEmail("daan@student.example")
-                        .build())
-                .setCourse(CourseOffering.newBuilder()
-                        .setCourseCode("K0123")
-                        .setOfferingId("2026-P2")
-                        .setTitle(title)
-                        .setStudyLoadHours(160)
-                        .setStartDate(LocalDate.of(2026, 2, 1))
-                        .setEndDate(LocalDate.of(2026, 6, 30))
-                        .setResultScale(ResultScale.NUMERIC_1_TO_10)
-                        .build())
-                .build();
+        return PartnerEvents.requested(id, PARTNER, NODE, title, dateOfBirth);
     }
 
     private static RegistrationWithdrawn withdrawn(UUID id) {
-        return RegistrationWithdrawn.newBuilder()
-                .setEventId(UUID.randomUUID())
-                .setOccurredAt(Instant.now())
-                .setEnrolmentId(id)
-                .setSenderSchool(PARTNER)
-                .setRecipientSchool(NODE)
-                .setReason("changed programme")
-                .build();
+        return PartnerEvents.withdrawn(id, PARTNER, NODE);
     }
 
     private static RegistrationAccepted accepted(UUID id) {

@@ -8,19 +8,15 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import nl.mboexchange.exchange.CourseOffering;
 import nl.mboexchange.exchange.RegistrationRequested;
 import nl.mboexchange.exchange.RegistrationWithdrawn;
-import nl.mboexchange.exchange.ResultScale;
-import nl.mboexchange.exchange.VisitingStudent;
+import nl.mboexchange.node.support.PartnerEvents;
 import nl.mboexchange.node.support.RunningNode;
 import nl.mboexchange.node.support.Wire;
 import nl.mboexchange.node.support.Wire.Sent;
@@ -201,39 +197,11 @@ class OutageIT {
     }
 
     private static RegistrationWithdrawn withdrawn(UUID id) {
-        return RegistrationWithdrawn.newBuilder()
-                .setEventId(UUID.randomUUID())
-                .setOccurredAt(Instant.now())
-                .setEnrolmentId(id)
-                .setSenderSchool(PARTNER)
-                .setRecipientSchool(NODE)
-                .build();
+        return PartnerEvents.withdrawn(id, PARTNER, NODE);
     }
 
     private static RegistrationRequested requested(UUID id) {
-        return RegistrationRequested.newBuilder()
-                .setEventId(UUID.randomUUID())
-                .setOccurredAt(Instant.now())
-                .setEnrolmentId(id)
-                .setSenderSchool(PARTNER)
-                .setRecipientSchool(NODE)
-                .setStudent(VisitingStudent.newBuilder()
-                        .setExchangeId(UUID.randomUUID())
-                        .setGivenName("Daan")
-                        .setFamilyName("Jansen")
-                        .setDateOfBirth(LocalDate.of(2007, 3, 14))
-                        .setEmail("daan@student.example")
-                        .build())
-                .setCourse(CourseOffering.newBuilder()
-                        .setCourseCode("K0123")
-                        .setOfferingId("2026-P2")
-                        .setTitle("Webshop bouwen")
-                        .setStudyLoadHours(160)
-                        .setStartDate(LocalDate.of(2026, 2, 1))
-                        .setEndDate(LocalDate.of(2026, 6, 30))
-                        .setResultScale(ResultScale.NUMERIC_1_TO_10)
-                        .build())
-                .build();
+        return PartnerEvents.requested(id, PARTNER, NODE);
     }
 
     private static Logger root() {
