@@ -2,6 +2,7 @@ package nl.mboexchange.node.deadletter;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
  * A record the node would not take in, as the operator's worklist keeps it.
@@ -49,5 +50,10 @@ public record StoredDeadLetter(
 
     public boolean isOpen() {
         return replayedAt == null;
+    }
+
+    /** The record as it came, to take it in again. */
+    public ConsumerRecord<String, byte[]> asRecord() {
+        return new ConsumerRecord<>(topic, partition, offset, key, value);
     }
 }

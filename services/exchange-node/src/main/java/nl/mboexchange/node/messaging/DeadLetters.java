@@ -76,6 +76,11 @@ public class DeadLetters {
         public DeadLetter(ConsumerRecord<String, byte[]> record, Reason reason, String code, String detail) {
             this(record, null, reason, code, detail);
         }
+
+        /** Why, in one line: the reason, the refusal's code if any, and the detail. */
+        public String summary() {
+            return reason + (code == null ? "" : " " + code) + ": " + detail;
+        }
     }
 
     private final Producer<String, byte[]> producer;

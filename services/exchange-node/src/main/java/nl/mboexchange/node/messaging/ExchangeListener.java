@@ -73,13 +73,9 @@ class ExchangeListener implements BatchMessageListener<String, byte[]>, Replayer
 
     @Override
     public ReplayOutcome replay(StoredDeadLetter letter) {
-        var record =
-                new ConsumerRecord<>(letter.topic(), letter.partition(), letter.offset(), letter.key(), letter.value());
-        Taken taken = take(List.of(record));
+        Taken taken = take(List.of(letter.asRecord()));
         if (!taken.deadLetters().isEmpty()) {
-            DeadLetter again = taken.deadLetters().get(0);
-            return new ReplayOutcome(
-                    false, again.reason() + (again.code() == null ? "" : " " + again.code()) + ": " + again.detail());
+            return new ReplayOutcome(false, taken.deadLetters().get(0).summary());
         }
         return new ReplayOutcome(
                 true, taken.outcomes().get(0) instanceof EventOutcome.Duplicate ? "APPLIED BEFORE" : "APPLIED");

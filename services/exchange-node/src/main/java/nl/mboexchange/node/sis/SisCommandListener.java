@@ -59,12 +59,9 @@ final class SisCommandListener implements BatchMessageListener<String, byte[]>, 
 
     @Override
     public ReplayOutcome replay(StoredDeadLetter letter) {
-        var record =
-                new ConsumerRecord<>(letter.topic(), letter.partition(), letter.offset(), letter.key(), letter.value());
-        Taken taken = take(List.of(record));
+        Taken taken = take(List.of(letter.asRecord()));
         if (!taken.deadLetters().isEmpty()) {
-            DeadLetter again = taken.deadLetters().get(0);
-            return new ReplayOutcome(false, again.reason() + ": " + again.detail());
+            return new ReplayOutcome(false, taken.deadLetters().get(0).summary());
         }
         // Carried out, rejected on the events topic, or found decided before: the SIS has its answer either way.
         return new ReplayOutcome(true, taken.outcomes().get(0).name());

@@ -14,8 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 import nl.mboexchange.exchange.RegistrationAccepted;
 import nl.mboexchange.node.support.RunningNode;
-import nl.mboexchange.serde.AvroSerdeConfig;
-import nl.mboexchange.serde.KafkaAvroSerializer;
+import nl.mboexchange.node.support.Wire;
 import nl.mboexchange.testinfra.TestInfrastructure;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -170,10 +169,10 @@ class TwoSchoolsExchangeIT {
         String id = request(home, HOST, "NUMERIC_1_TO_10");
         host.awaitEnrolment(id, body -> status(body).equals("REQUESTED"));
 
-        produce(FROM_HOST, id, serialize(FROM_HOST, accepted(id, "40AB", HOME)));
+        produce(FROM_HOST, id, Wire.serialize(FROM_HOST, accepted(id, "40AB", HOME)));
         String strangersChannel = TOPIC_PREFIX + "exchange.40AB." + HOME;
-        createTopic(strangersChannel);
-        produce(strangersChannel, id, serialize(strangersChannel, accepted(id, "40AB", HOME)));
+        Wire.createTopic(strangersChannel, 1);
+        produce(strangersChannel, id, Wire.serialize(strangersChannel, accepted(id, "40AB", HOME)));
 
         List<ConsumerRecord<String, byte[]>> letters = recordsOf(HOME_DEAD_LETTERS, id, 2);
         assertThat(letters)
@@ -300,30 +299,6 @@ class TwoSchoolsExchangeIT {
                 .setSenderSchool(sender)
                 .setRecipientSchool(recipient)
                 .build();
-    }
-
-    private static byte[] serialize(String topic, Object record) {
-        try (var serializer = new KafkaAvroSerializer()) {
-            serializer.configure(
-                    Map.of(
-                            AvroSerdeConfig.SCHEMA_REGISTRY_URL_CONFIG,
-                            TestInfrastructure.get().schemaRegistryUrl(),
-                            AvroSerdeConfig.VALUE_SUBJECT_NAME_STRATEGY,
-                            "io.confluent.kafka.serializers.subject.RecordNameStrategy"),
-                    false);
-            return serializer.serialize(topic, record);
-        }
-    }
-
-    private static void createTopic(String topic) {
-        try (var admin = org.apache.kafka.clients.admin.Admin.create(
-                Map.of("bootstrap.servers", TestInfrastructure.get().kafkaBootstrapServers()))) {
-            admin.createTopics(List.of(new org.apache.kafka.clients.admin.NewTopic(topic, 1, (short) 1)))
-                    .all()
-                    .get();
-        } catch (Exception e) {
-            throw new AssertionError("could not create " + topic, e);
-        }
     }
 
     private static void produce(String topic, String key, byte[] value) {
