@@ -27,6 +27,8 @@ import java.util.Set;
  * @param feedThreads with {@code feed=service}: threads at the host that record results concurrently, as many
  *     registrars would
  * @param partitions partitions of every topic, the exchange channels and the Kafka floor's alike
+ * @param restClients concurrent clients sending registrars' commands to the home node's REST API
+ * @param rest how long those clients are measured, after a warm-up as long; zero leaves the REST API out
  * @param floorEvents events of the batched PostgreSQL floor
  * @param floorBatch events per transaction in the batched PostgreSQL floor
  * @param floorSingleEvents events of the PostgreSQL floor with one transaction per event
@@ -49,6 +51,8 @@ public record BenchmarkParameters(
         String feed,
         int feedThreads,
         int partitions,
+        int restClients,
+        Duration rest,
         int floorEvents,
         int floorBatch,
         int floorSingleEvents,
@@ -68,9 +72,18 @@ public record BenchmarkParameters(
 
     public BenchmarkParameters {
         rates = List.copyOf(rates);
-        if (burst < 1 || warmup < 0 || warmupRounds < 1 || feedThreads < 1 || partitions < 1 || floorBatch < 1) {
+        if (burst < 1
+                || warmup < 0
+                || warmupRounds < 1
+                || feedThreads < 1
+                || partitions < 1
+                || restClients < 1
+                || floorBatch < 1) {
             throw new IllegalArgumentException(
-                    "burst, warmup-rounds, feed-threads, partitions and floor-batch must be positive");
+                    "burst, warmup-rounds, feed-threads, partitions, rest-clients and floor-batch must be positive");
+        }
+        if (rest.isNegative()) {
+            throw new IllegalArgumentException("rest-seconds must not be negative");
         }
         if (!List.of("service", "sis").contains(feed)) {
             throw new IllegalArgumentException("feed must be service or sis, not " + feed);
@@ -90,6 +103,8 @@ public record BenchmarkParameters(
         defaults.put("feed", "sis");
         defaults.put("feed-threads", "4");
         defaults.put("partitions", "4");
+        defaults.put("rest-clients", "20");
+        defaults.put("rest-seconds", "20");
         defaults.put("floor-events", "100000");
         defaults.put("floor-batch", "100");
         defaults.put("floor-single-events", "10000");
@@ -144,6 +159,8 @@ public record BenchmarkParameters(
                 "sis",
                 4,
                 2,
+                4,
+                Duration.ofSeconds(2),
                 1_000,
                 100,
                 200,
@@ -172,6 +189,8 @@ public record BenchmarkParameters(
                 value.apply("feed"),
                 Integer.parseInt(value.apply("feed-threads")),
                 Integer.parseInt(value.apply("partitions")),
+                Integer.parseInt(value.apply("rest-clients")),
+                Duration.ofSeconds(Long.parseLong(value.apply("rest-seconds"))),
                 Integer.parseInt(value.apply("floor-events")),
                 Integer.parseInt(value.apply("floor-batch")),
                 Integer.parseInt(value.apply("floor-single-events")),

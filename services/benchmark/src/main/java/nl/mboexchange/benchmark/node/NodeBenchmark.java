@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import nl.mboexchange.benchmark.BenchmarkParameters;
@@ -87,7 +89,18 @@ public final class NodeBenchmark {
                             servers.schemaRegistryUrl())
                     : null) {
                 HopTimes hops = new HopTimes(database(homeUrl), database(hostUrl), new EnrolmentIds(salt));
-                return measure(new Phases(homeNode, hostNode, sis, hops), homeUrl, hostUrl);
+                NodeResults results = measure(new Phases(homeNode, hostNode, sis, hops), homeUrl, hostUrl);
+                if (parameters.rest().isZero()) {
+                    return results;
+                }
+                return new NodeResults(
+                        results.warmupResults(),
+                        results.burst(),
+                        results.steady(),
+                        results.verification(),
+                        rest(homeNode, host, hostUrl),
+                        results.homeDatabase(),
+                        results.hostDatabase());
             }
         }
     }
@@ -135,6 +148,7 @@ public final class NodeBenchmark {
                 burst,
                 steady,
                 verification.verify(next, phases.duplicates, phases.doubled, phases.missing),
+                null,
                 HOME_DATABASE,
                 HOST_DATABASE);
     }
@@ -290,6 +304,44 @@ public final class NodeBenchmark {
             Latencies receipts,
             long lastVisible,
             long missing) {}
+
+    /**
+     * Registrars' commands at the home node over its REST API, after the exchange's own phases so that they do not
+     * disturb its counts: each creates an enrolment at the host, which must arrive there too.
+     */
+    private RestResult rest(NodeHandle home, String hostSchool, String hostUrl) throws Exception {
+        String school = home.school();
+        RestLoad load = new RestLoad(
+                home.httpPort(), NodeSettings.REGISTRAR, NodeSettings.registrarPassword(school), hostSchool);
+        progress.accept("REST: " + parameters.restClients() + " clients requesting enrolments at " + school + " for "
+                + parameters.rest().toSeconds() + " s, after as long a warm-up");
+        RestLoad.Run warmup = load.run(parameters.restClients(), parameters.rest());
+        home.startPhase();
+        RestLoad.Run run = load.run(parameters.restClients(), parameters.rest());
+        var usage = home.endPhase(0, 0).usage();
+        List<UUID> created = new ArrayList<>(warmup.created());
+        created.addAll(run.created());
+        long arrived = RestLoad.awaitArrival(database(hostUrl), created);
+        long requests = run.latencies().count();
+        return new RestResult(
+                run.clients(),
+                round(run.seconds()),
+                requests,
+                perSecond(requests, run.seconds()),
+                run.latencies().summary(),
+                failures(warmup, run),
+                created.size(),
+                arrived,
+                usage);
+    }
+
+    private static Map<String, Long> failures(RestLoad.Run... runs) {
+        Map<String, Long> failed = new TreeMap<>();
+        for (RestLoad.Run run : runs) {
+            run.failed().forEach((outcome, count) -> failed.merge(outcome, count, Long::sum));
+        }
+        return failed;
+    }
 
     private NodeHandle launch(String school, String jdbcUrl, ServerSocket control, long salt, int enrolments)
             throws IOException {

@@ -17,6 +17,8 @@ final class NodeCommands {
     static final String END_PHASE = "end-phase";
     /** How long the JIT has compiled since the node started, in milliseconds. */
     static final String JIT_MILLIS = "jit-millis";
+    /** The port of the node's HTTP server (REST API and console). */
+    static final String HTTP_PORT = "http-port";
     /** Close the node and exit. */
     static final String STOP = "stop";
 

@@ -127,6 +127,11 @@ final class NodeHandle implements AutoCloseable {
         return channel.in().readLong();
     }
 
+    int httpPort() throws IOException {
+        send(NodeCommands.HTTP_PORT);
+        return channel.in().readInt();
+    }
+
     PhaseReport endPhase(int from, int count) throws IOException {
         send(NodeCommands.END_PHASE, from, count);
         ResourceUsage usage = channel.readUsage();

@@ -123,6 +123,10 @@ public final class NodeProcess {
                         out.writeUTF(ControlChannel.OK);
                         out.writeLong(ResourceSampler.jitMillis());
                     }
+                    case NodeCommands.HTTP_PORT -> {
+                        out.writeUTF(ControlChannel.OK);
+                        out.writeInt(context.getEnvironment().getRequiredProperty("local.server.port", Integer.class));
+                    }
                     case NodeCommands.STOP -> {
                         out.writeUTF(ControlChannel.OK);
                         channel.flush();

@@ -9,6 +9,7 @@ import java.util.List;
  * @param burst the burst
  * @param steady one entry per offered rate
  * @param verification what the databases hold afterwards
+ * @param rest registrars' commands over the REST API, or {@code null} when not measured
  * @param homeDatabase the home node's database
  * @param hostDatabase the host node's database
  */
@@ -17,5 +18,12 @@ public record NodeResults(
         BurstResult burst,
         List<SteadyResult> steady,
         Verification verification,
+        RestResult rest,
         String homeDatabase,
-        String hostDatabase) {}
+        String hostDatabase) {
+
+    /** Every result arrived once and every receipt came back once, and every REST command took effect at both nodes. */
+    public boolean complete() {
+        return verification.exactlyOnce() && (rest == null || rest.complete());
+    }
+}

@@ -3,6 +3,8 @@ package nl.mboexchange.benchmark.node;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import nl.mboexchange.testinfra.TestInfrastructure;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
  * The settings a benchmark node runs with: the node's own defaults, pointed at the shared servers, its own database
@@ -11,6 +13,11 @@ import nl.mboexchange.testinfra.TestInfrastructure;
 final class NodeSettings {
 
     static final String TOPIC_PREFIX = "mbo.";
+
+    /** The registrar account of every benchmark node; its password is {@link #registrarPassword}. */
+    static final String REGISTRAR = "registrar";
+
+    private static final PasswordEncoder PASSWORDS = new BCryptPasswordEncoder();
 
     private NodeSettings() {}
 
@@ -29,6 +36,13 @@ final class NodeSettings {
         settings.put("server.port", "0");
         settings.put("management.server.port", "0");
         settings.put("management.server.address", "127.0.0.1");
+        // Stored as a school would store it: a slow hash, never the password itself.
+        settings.put("mbo.security.registrars[0].username", REGISTRAR);
+        settings.put("mbo.security.registrars[0].password", "{bcrypt}" + PASSWORDS.encode(registrarPassword(school)));
         return settings;
+    }
+
+    static String registrarPassword(String school) {
+        return "benchmark-" + school;
     }
 }

@@ -64,6 +64,8 @@ public record BenchmarkReport(
         map.put("feed", p.feed());
         map.put("feedThreads", p.feedThreads());
         map.put("partitions", p.partitions());
+        map.put("restClients", p.restClients());
+        map.put("restSeconds", p.rest().toSeconds());
         map.put("floorEvents", p.floorEvents());
         map.put("floorBatch", p.floorBatch());
         map.put("floorSingleEvents", p.floorSingleEvents());

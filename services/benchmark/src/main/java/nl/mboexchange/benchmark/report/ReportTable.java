@@ -9,6 +9,7 @@ import nl.mboexchange.benchmark.measure.ResourceUsage;
 import nl.mboexchange.benchmark.node.BurstResult;
 import nl.mboexchange.benchmark.node.HopBreakdown;
 import nl.mboexchange.benchmark.node.NodeResults;
+import nl.mboexchange.benchmark.node.RestResult;
 import nl.mboexchange.benchmark.node.SteadyResult;
 import nl.mboexchange.benchmark.node.Verification;
 
@@ -135,6 +136,31 @@ public final class ReportTable {
                     v.seenLate());
         }
         v.problems().forEach(problem -> line("    PROBLEM: %s", problem));
+        if (nodes.rest() != null) {
+            rest(nodes.rest());
+        }
+    }
+
+    private void rest(RestResult rest) {
+        line("");
+        line(
+                "REST: %d clients requesting enrolments at home, each waiting for its answer; measured %.1f s after as"
+                        + " long a warm-up",
+                rest.clients(), rest.seconds());
+        line(
+                "  %,.0f requests/s (target >= %,.0f), %,d requests",
+                rest.requestsPerSecond(), RestResult.REQUESTS_PER_SECOND_TARGET, rest.requests());
+        line("  %-28s %s", "latency (ms)", LATENCY_HEADER);
+        line(
+                "  %-28s %s   (target p99 < %.0f)",
+                "request -> answer", latency(rest.latency()), RestResult.P99_TARGET_MILLIS);
+        line("  %-28s %s", "home", usage(rest.home()));
+        line(
+                "  complete: %s; %,d enrolments created, %,d of them at the host%s",
+                rest.complete() ? "yes" : "NO",
+                rest.created(),
+                rest.arrivedAtHost(),
+                rest.failed().isEmpty() ? "" : "; not created: " + rest.failed());
     }
 
     private static final String LATENCY_HEADER =
