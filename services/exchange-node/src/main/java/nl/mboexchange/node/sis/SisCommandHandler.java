@@ -14,8 +14,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import nl.mboexchange.node.enrolment.application.CommandOutcome;
+import nl.mboexchange.node.enrolment.application.Consequences;
 import nl.mboexchange.node.enrolment.application.EnrolmentCommand;
 import nl.mboexchange.node.enrolment.application.EnrolmentService;
+import nl.mboexchange.node.enrolment.application.Origin;
 import nl.mboexchange.node.enrolment.application.RequestEnrolment;
 import nl.mboexchange.node.idempotency.IdempotentExecution;
 import nl.mboexchange.node.idempotency.StoredResponse;
@@ -25,7 +27,6 @@ import nl.mboexchange.node.shared.ConflictWithState;
 import nl.mboexchange.node.shared.InvalidInput;
 import nl.mboexchange.node.shared.NotFound;
 import nl.mboexchange.node.shared.Refusal;
-import nl.mboexchange.node.timeline.TimelineEvent;
 import nl.mboexchange.sis.event.CommandIdHolder;
 import nl.mboexchange.sis.event.RejectionKind;
 import org.apache.avro.Schema;
@@ -90,7 +91,6 @@ final class SisCommandHandler {
     private final SisCommands commands;
     private final SisUpdates updates;
     private final RepeatedAnswers repeated;
-    private final CommandInProgress inProgress;
     private final TransactionTemplate poll;
     private final JsonMapper json;
     private final MeterRegistry meters;
@@ -102,7 +102,6 @@ final class SisCommandHandler {
             OutboxRepository outbox,
             SisCommands commands,
             SisUpdates updates,
-            CommandInProgress inProgress,
             PlatformTransactionManager transactions,
             JsonMapper json,
             MeterRegistry meters,
@@ -113,7 +112,6 @@ final class SisCommandHandler {
         this.commands = commands;
         this.updates = updates;
         this.repeated = new RepeatedAnswers(updates.topic());
-        this.inProgress = inProgress;
         this.poll = new TransactionTemplate(transactions);
         this.json = json;
         this.meters = meters;
@@ -198,8 +196,11 @@ final class SisCommandHandler {
                 decision.refusal = refusal;
             }
         }
-        List<CommandOutcome> carried = inProgress.run(() -> enrolments.executeAll(
-                toCarryOut.stream().map(decision -> decision.command).toList()));
+        List<CommandOutcome> carried = enrolments.executeAll(
+                toCarryOut.stream().map(decision -> decision.command).toList(),
+                toCarryOut.stream()
+                        .map(decision -> new Origin.SisCommand(decision.issued.commandId(), decision.issued.issuedBy()))
+                        .toList());
         for (int i = 0; i < carried.size(); i++) {
             toCarryOut.get(i).carried(carried.get(i));
         }
@@ -209,7 +210,7 @@ final class SisCommandHandler {
         for (Decision decision : decisions) {
             decision.answer(answers, ids);
         }
-        outbox.enqueueRecords(answers);
+        outbox.enqueue(answers);
         once.recordAll(principal, ids);
     }
 
@@ -318,8 +319,8 @@ final class SisCommandHandler {
                 this.outcome = Outcome.REJECTED;
                 return;
             }
-            for (TimelineEvent sent : result.sent()) {
-                given.add(updates.of(sent, issued));
+            for (Consequences.Entry sent : result.sent()) {
+                given.add(updates.of(sent));
             }
             if (result.changedNothing()) {
                 given.add(updates.unchanged(issued, result.enrolment(), result.status()));

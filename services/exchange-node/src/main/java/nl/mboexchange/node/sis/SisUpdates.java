@@ -13,11 +13,12 @@ import nl.mboexchange.node.enrolment.RegistrationRejected;
 import nl.mboexchange.node.enrolment.RegistrationRequested;
 import nl.mboexchange.node.enrolment.RegistrationWithdrawn;
 import nl.mboexchange.node.enrolment.ResultAcknowledged;
-import nl.mboexchange.node.messaging.ExchangeTopics;
+import nl.mboexchange.node.enrolment.application.Consequences;
+import nl.mboexchange.node.enrolment.application.Origin;
+import nl.mboexchange.node.enrolment.timeline.EventDirection;
+import nl.mboexchange.node.kafka.ExchangeTopics;
 import nl.mboexchange.node.outbox.OutboxRecord;
 import nl.mboexchange.node.school.SchoolCode;
-import nl.mboexchange.node.timeline.Direction;
-import nl.mboexchange.node.timeline.TimelineEvent;
 import nl.mboexchange.sis.CommandRejected;
 import nl.mboexchange.sis.EnrolmentUpdate;
 import nl.mboexchange.sis.event.CommandIdHolder;
@@ -54,12 +55,13 @@ final class SisUpdates {
     /**
      * The update for an event the enrolment sent or applied.
      *
-     * @param entry the timeline entry of the event; it must be {@link TimelineEvent#applied() applied}
-     * @param command the SIS command that caused it, or {@code null}
+     * @param entry the timeline entry of the event; it must be {@link Consequences.Entry#applied() applied}. When a SIS
+     *     command caused it, the update names that command.
      */
-    OutboxRecord of(TimelineEvent entry, IssuedCommand command) {
+    OutboxRecord of(Consequences.Entry entry) {
         ExchangeEvent event = entry.event();
-        boolean sent = entry.direction() == Direction.OUT;
+        Origin.SisCommand command = entry.origin() instanceof Origin.SisCommand sis ? sis : null;
+        boolean sent = entry.timeline().direction() == EventDirection.OUT;
         SchoolCode self = sent ? event.sender() : event.recipient();
         SchoolCode other = sent ? event.recipient() : event.sender();
         boolean home = entry.role() == EnrolmentRole.HOME;

@@ -1,4 +1,4 @@
-package nl.mboexchange.node.timeline.persistence;
+package nl.mboexchange.node.enrolment.timeline.persistence;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -7,17 +7,24 @@ import java.util.List;
 import java.util.UUID;
 import nl.mboexchange.node.enrolment.EnrolmentId;
 import nl.mboexchange.node.enrolment.ExchangeEvent;
+import nl.mboexchange.node.enrolment.application.ConsequenceSubscriber;
+import nl.mboexchange.node.enrolment.application.Consequences;
 import nl.mboexchange.node.enrolment.json.ExchangeEventJson;
-import nl.mboexchange.node.timeline.Direction;
-import nl.mboexchange.node.timeline.Timeline;
-import nl.mboexchange.node.timeline.TimelineEntry;
-import nl.mboexchange.node.timeline.TimelineEvent;
+import nl.mboexchange.node.enrolment.timeline.EventDirection;
+import nl.mboexchange.node.enrolment.timeline.Timeline;
+import nl.mboexchange.node.enrolment.timeline.TimelineEntry;
+import nl.mboexchange.node.enrolment.timeline.TimelineEvent;
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-/** The timelines in PostgreSQL, appended with one JDBC batch per transaction. */
+/**
+ * The timelines in PostgreSQL, appended with one JDBC batch per transaction: the first subscriber to what a change
+ * causes, since its entries are what the other writers describe.
+ */
 @Repository
-class JdbcTimeline implements Timeline {
+@Order(1)
+class JdbcTimeline implements Timeline, ConsequenceSubscriber {
 
     private static final String INSERT = """
             insert into timeline_entry (enrolment_id, event_id, direction, event_type, occurred_at, recorded_at,
@@ -35,6 +42,11 @@ class JdbcTimeline implements Timeline {
     JdbcTimeline(JdbcTemplate jdbc, ExchangeEventJson json) {
         this.jdbc = jdbc;
         this.json = json;
+    }
+
+    @Override
+    public void follow(Consequences consequences) {
+        append(consequences.entries().stream().map(Consequences.Entry::timeline).toList());
     }
 
     @Override
@@ -65,7 +77,7 @@ class JdbcTimeline implements Timeline {
         return new TimelineEntry(
                 new EnrolmentId(rs.getObject("enrolment_id", UUID.class)),
                 rs.getObject("event_id", UUID.class),
-                Direction.valueOf(rs.getString("direction")),
+                EventDirection.valueOf(rs.getString("direction")),
                 rs.getString("event_type"),
                 rs.getTimestamp("occurred_at").toInstant(),
                 rs.getTimestamp("recorded_at").toInstant(),

@@ -5,12 +5,12 @@ import nl.mboexchange.node.enrolment.EnrolmentRole;
 import nl.mboexchange.node.shared.InvalidValue;
 
 /** How the API names this school's side of an enrolment: outgoing at the home school, incoming at the host. */
-final class Direction {
+final class EnrolmentDirection {
 
     static final String INCOMING = "incoming";
     static final String OUTGOING = "outgoing";
 
-    private Direction() {}
+    private EnrolmentDirection() {}
 
     static String of(EnrolmentRole role) {
         return role == EnrolmentRole.HOME ? OUTGOING : INCOMING;

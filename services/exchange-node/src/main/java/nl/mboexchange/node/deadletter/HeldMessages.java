@@ -1,4 +1,4 @@
-package nl.mboexchange.node.messaging;
+package nl.mboexchange.node.deadletter;
 
 import java.util.List;
 import java.util.Optional;

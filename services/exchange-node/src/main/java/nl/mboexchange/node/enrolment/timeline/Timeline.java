@@ -1,4 +1,4 @@
-package nl.mboexchange.node.timeline;
+package nl.mboexchange.node.enrolment.timeline;
 
 import java.util.List;
 import nl.mboexchange.node.enrolment.EnrolmentId;

@@ -1,4 +1,4 @@
-package nl.mboexchange.node.messaging;
+package nl.mboexchange.node.deadletter;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
@@ -8,9 +8,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import nl.mboexchange.node.deadletter.DeadLetterStore;
-import nl.mboexchange.node.deadletter.NewDeadLetter;
 import nl.mboexchange.node.deadletter.StoredDeadLetter.Source;
+import nl.mboexchange.node.kafka.ChannelAdmin;
 import nl.mboexchange.node.outbox.OutboxMessage;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.Producer;

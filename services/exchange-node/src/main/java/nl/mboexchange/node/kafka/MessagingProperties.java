@@ -1,4 +1,4 @@
-package nl.mboexchange.node.messaging;
+package nl.mboexchange.node.kafka;
 
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;

@@ -1,4 +1,4 @@
-package nl.mboexchange.node.messaging;
+package nl.mboexchange.node.kafka;
 
 import java.util.Map;
 import nl.mboexchange.serde.AvroSerdeConfig;

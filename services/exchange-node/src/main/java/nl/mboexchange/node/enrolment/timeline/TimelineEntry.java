@@ -1,4 +1,4 @@
-package nl.mboexchange.node.timeline;
+package nl.mboexchange.node.enrolment.timeline;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -20,7 +20,7 @@ import nl.mboexchange.node.enrolment.EnrolmentId;
 public record TimelineEntry(
         EnrolmentId enrolmentId,
         UUID eventId,
-        Direction direction,
+        EventDirection direction,
         String type,
         Instant occurredAt,
         Instant recordedAt,

@@ -1,4 +1,4 @@
-package nl.mboexchange.node.messaging;
+package nl.mboexchange.node.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

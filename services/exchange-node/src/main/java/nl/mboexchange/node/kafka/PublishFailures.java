@@ -1,4 +1,4 @@
-package nl.mboexchange.node.messaging;
+package nl.mboexchange.node.kafka;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
