@@ -153,68 +153,97 @@ final class SisUpdates {
     }
 
     private static void describe(ExchangeEvent event, boolean sent, EnrolmentUpdate.Builder update) {
-        if (event instanceof RegistrationRequested e) {
-            update.setChange(sent ? EnrolmentChange.ENROLMENT_REQUESTED : EnrolmentChange.VISITING_STUDENT_REGISTERED)
-                    .setStudent(VisitingStudent.newBuilder()
-                            .setExchangeId(e.student().exchangeId())
-                            .setGivenName(e.student().givenName())
-                            .setFamilyName(e.student().familyName())
-                            .setDateOfBirth(e.student().dateOfBirth())
-                            .setEmail(e.student().email())
-                            .build())
-                    .setCourse(CourseOffering.newBuilder()
-                            .setCourseCode(e.course().courseCode().value())
-                            .setOfferingId(e.course().offeringId())
-                            .setTitle(e.course().title())
-                            .setStudyLoadHours(e.course().studyLoadHours())
-                            .setStartDate(e.course().startDate())
-                            .setEndDate(e.course().endDate())
-                            .setResultScale(
-                                    ResultScale.valueOf(e.course().resultScale().name()))
-                            .build());
-        } else if (event instanceof RegistrationAccepted e) {
-            update.setChange(sent ? EnrolmentChange.ENROLMENT_ACCEPTED : EnrolmentChange.ACCEPTANCE_RECEIVED)
-                    .setAcceptanceNote(e.note());
-        } else if (event instanceof RegistrationRejected e) {
-            update.setChange(sent ? EnrolmentChange.ENROLMENT_REJECTED : EnrolmentChange.REJECTION_RECEIVED)
-                    .setRejectionReasonCode(
-                            RejectionReason.valueOf(e.rejection().reasonCode().name()))
-                    .setRejectionReasonText(e.rejection().reasonText());
-        } else if (event instanceof RegistrationWithdrawn e) {
-            update.setChange(sent ? EnrolmentChange.ENROLMENT_WITHDRAWN : EnrolmentChange.WITHDRAWAL_RECEIVED)
-                    .setWithdrawalReason(e.reason());
-        } else if (event instanceof CourseResultRecorded e) {
-            boolean first = e.version() == 1;
-            EnrolmentChange change;
-            if (sent) {
-                change = first ? EnrolmentChange.RESULT_RECORDED : EnrolmentChange.RESULT_CORRECTED;
-            } else {
-                change = first ? EnrolmentChange.RESULT_RECEIVED : EnrolmentChange.CORRECTION_RECEIVED;
+        event.accept(new ExchangeEvent.Visitor<EnrolmentUpdate.Builder>() {
+            @Override
+            public EnrolmentUpdate.Builder requested(RegistrationRequested e) {
+                update.setChange(
+                                sent
+                                        ? EnrolmentChange.ENROLMENT_REQUESTED
+                                        : EnrolmentChange.VISITING_STUDENT_REGISTERED)
+                        .setStudent(VisitingStudent.newBuilder()
+                                .setExchangeId(e.student().exchangeId())
+                                .setGivenName(e.student().givenName())
+                                .setFamilyName(e.student().familyName())
+                                .setDateOfBirth(e.student().dateOfBirth())
+                                .setEmail(e.student().email())
+                                .build())
+                        .setCourse(CourseOffering.newBuilder()
+                                .setCourseCode(e.course().courseCode().value())
+                                .setOfferingId(e.course().offeringId())
+                                .setTitle(e.course().title())
+                                .setStudyLoadHours(e.course().studyLoadHours())
+                                .setStartDate(e.course().startDate())
+                                .setEndDate(e.course().endDate())
+                                .setResultScale(ResultScale.valueOf(
+                                        e.course().resultScale().name()))
+                                .build());
+                return update;
             }
-            update.setChange(change)
-                    .setResult(ResultVersion.newBuilder()
-                            .setAttempt(e.attempt())
-                            .setVersion(e.version())
-                            .setGrade(e.grade().text())
-                            .setFinalResult(e.finalResult())
-                            .setAssessedOn(e.assessedOn())
-                            .setCorrectionReason(e.correctionReason())
-                            .build());
-        } else if (event instanceof CourseResultRevoked e) {
-            update.setChange(sent ? EnrolmentChange.RESULT_REVOKED : EnrolmentChange.REVOCATION_RECEIVED)
-                    .setResult(ResultVersion.newBuilder()
-                            .setAttempt(e.attempt())
-                            .setVersion(e.version())
-                            .setRevocationReason(e.reason())
-                            .build());
-        } else if (event instanceof ResultAcknowledged e) {
-            update.setChange(sent ? EnrolmentChange.RECEIPT_SENT : EnrolmentChange.RECEIPT_RECEIVED)
-                    .setResult(ResultVersion.newBuilder()
-                            .setAttempt(e.attempt())
-                            .setVersion(e.version())
-                            .build());
-        } else {
-            throw new IllegalArgumentException("no update for " + event.type());
-        }
+
+            @Override
+            public EnrolmentUpdate.Builder accepted(RegistrationAccepted e) {
+                update.setChange(sent ? EnrolmentChange.ENROLMENT_ACCEPTED : EnrolmentChange.ACCEPTANCE_RECEIVED)
+                        .setAcceptanceNote(e.note());
+                return update;
+            }
+
+            @Override
+            public EnrolmentUpdate.Builder rejected(RegistrationRejected e) {
+                update.setChange(sent ? EnrolmentChange.ENROLMENT_REJECTED : EnrolmentChange.REJECTION_RECEIVED)
+                        .setRejectionReasonCode(RejectionReason.valueOf(
+                                e.rejection().reasonCode().name()))
+                        .setRejectionReasonText(e.rejection().reasonText());
+                return update;
+            }
+
+            @Override
+            public EnrolmentUpdate.Builder withdrawn(RegistrationWithdrawn e) {
+                update.setChange(sent ? EnrolmentChange.ENROLMENT_WITHDRAWN : EnrolmentChange.WITHDRAWAL_RECEIVED)
+                        .setWithdrawalReason(e.reason());
+                return update;
+            }
+
+            @Override
+            public EnrolmentUpdate.Builder resultRecorded(CourseResultRecorded e) {
+                boolean first = e.version() == 1;
+                EnrolmentChange change;
+                if (sent) {
+                    change = first ? EnrolmentChange.RESULT_RECORDED : EnrolmentChange.RESULT_CORRECTED;
+                } else {
+                    change = first ? EnrolmentChange.RESULT_RECEIVED : EnrolmentChange.CORRECTION_RECEIVED;
+                }
+                update.setChange(change)
+                        .setResult(ResultVersion.newBuilder()
+                                .setAttempt(e.attempt())
+                                .setVersion(e.version())
+                                .setGrade(e.grade().text())
+                                .setFinalResult(e.finalResult())
+                                .setAssessedOn(e.assessedOn())
+                                .setCorrectionReason(e.correctionReason())
+                                .build());
+                return update;
+            }
+
+            @Override
+            public EnrolmentUpdate.Builder resultRevoked(CourseResultRevoked e) {
+                update.setChange(sent ? EnrolmentChange.RESULT_REVOKED : EnrolmentChange.REVOCATION_RECEIVED)
+                        .setResult(ResultVersion.newBuilder()
+                                .setAttempt(e.attempt())
+                                .setVersion(e.version())
+                                .setRevocationReason(e.reason())
+                                .build());
+                return update;
+            }
+
+            @Override
+            public EnrolmentUpdate.Builder resultAcknowledged(ResultAcknowledged e) {
+                update.setChange(sent ? EnrolmentChange.RECEIPT_SENT : EnrolmentChange.RECEIPT_RECEIVED)
+                        .setResult(ResultVersion.newBuilder()
+                                .setAttempt(e.attempt())
+                                .setVersion(e.version())
+                                .build());
+                return update;
+            }
+        });
     }
 }

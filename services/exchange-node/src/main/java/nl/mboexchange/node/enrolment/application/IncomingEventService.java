@@ -186,32 +186,65 @@ public class IncomingEventService {
         }
 
         private Enrolment applyTo(ExchangeEvent event) {
-            if (event instanceof RegistrationRequested requested) {
-                if (enrolmentsById.containsKey(requested.enrolmentId())) {
-                    throw new EnrolmentAlreadyExists(requested.enrolmentId());
+            return event.accept(new ExchangeEvent.Visitor<>() {
+                @Override
+                public Enrolment requested(RegistrationRequested requested) {
+                    if (enrolmentsById.containsKey(requested.enrolmentId())) {
+                        throw new EnrolmentAlreadyExists(requested.enrolmentId());
+                    }
+                    Enrolment created = Enrolment.receiveRequest(requested, self, now);
+                    enrolmentsById.put(created.id(), created);
+                    return created;
                 }
-                Enrolment created = Enrolment.receiveRequest(requested, self, now);
-                enrolmentsById.put(created.id(), created);
-                return created;
-            }
+
+                @Override
+                public Enrolment accepted(RegistrationAccepted accepted) {
+                    Enrolment enrolment = existing(accepted);
+                    enrolment.receiveAcceptance(accepted, now);
+                    return enrolment;
+                }
+
+                @Override
+                public Enrolment rejected(RegistrationRejected rejected) {
+                    Enrolment enrolment = existing(rejected);
+                    enrolment.receiveRejection(rejected, now);
+                    return enrolment;
+                }
+
+                @Override
+                public Enrolment withdrawn(RegistrationWithdrawn withdrawn) {
+                    Enrolment enrolment = existing(withdrawn);
+                    enrolment.receiveWithdrawal(withdrawn, now);
+                    return enrolment;
+                }
+
+                @Override
+                public Enrolment resultRecorded(CourseResultRecorded recorded) {
+                    Enrolment enrolment = existing(recorded);
+                    enrolment.receiveResult(recorded, now);
+                    return enrolment;
+                }
+
+                @Override
+                public Enrolment resultRevoked(CourseResultRevoked revoked) {
+                    Enrolment enrolment = existing(revoked);
+                    enrolment.receiveRevocation(revoked, now);
+                    return enrolment;
+                }
+
+                @Override
+                public Enrolment resultAcknowledged(ResultAcknowledged receipt) {
+                    Enrolment enrolment = existing(receipt);
+                    enrolment.receiveReceipt(receipt, now);
+                    return enrolment;
+                }
+            });
+        }
+
+        private Enrolment existing(ExchangeEvent event) {
             Enrolment enrolment = enrolmentsById.get(event.enrolmentId());
             if (enrolment == null) {
                 throw new EnrolmentNotFound(event.enrolmentId());
-            }
-            if (event instanceof RegistrationAccepted accepted) {
-                enrolment.receiveAcceptance(accepted, now);
-            } else if (event instanceof RegistrationRejected rejected) {
-                enrolment.receiveRejection(rejected, now);
-            } else if (event instanceof RegistrationWithdrawn withdrawn) {
-                enrolment.receiveWithdrawal(withdrawn, now);
-            } else if (event instanceof CourseResultRecorded recorded) {
-                enrolment.receiveResult(recorded, now);
-            } else if (event instanceof CourseResultRevoked revoked) {
-                enrolment.receiveRevocation(revoked, now);
-            } else if (event instanceof ResultAcknowledged receipt) {
-                enrolment.receiveReceipt(receipt, now);
-            } else {
-                throw new IllegalStateException("no handler for " + event.type());
             }
             return enrolment;
         }

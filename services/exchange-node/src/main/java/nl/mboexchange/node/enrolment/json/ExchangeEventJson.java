@@ -35,32 +35,62 @@ public class ExchangeEventJson {
         json.put("enrolmentId", event.enrolmentId().toString());
         json.put("senderSchool", event.sender().value());
         json.put("recipientSchool", event.recipient().value());
-        if (event instanceof RegistrationRequested requested) {
-            json.put("student", student(requested.student()));
-            json.put("course", course(requested.course()));
-        } else if (event instanceof RegistrationAccepted accepted) {
-            json.put("note", accepted.note());
-        } else if (event instanceof RegistrationRejected rejected) {
-            json.put("reasonCode", rejected.rejection().reasonCode().name());
-            json.put("reasonText", rejected.rejection().reasonText());
-        } else if (event instanceof RegistrationWithdrawn withdrawn) {
-            json.put("reason", withdrawn.reason());
-        } else if (event instanceof CourseResultRecorded recorded) {
-            json.put("attempt", recorded.attempt());
-            json.put("version", recorded.version());
-            json.put("grade", recorded.grade().text());
-            json.put("finalResult", recorded.finalResult());
-            json.put("assessedOn", recorded.assessedOn().toString());
-            json.put("correctionReason", recorded.correctionReason());
-        } else if (event instanceof CourseResultRevoked revoked) {
-            json.put("attempt", revoked.attempt());
-            json.put("version", revoked.version());
-            json.put("reason", revoked.reason());
-        } else if (event instanceof ResultAcknowledged acknowledged) {
-            json.put("acknowledgedEventId", acknowledged.acknowledgedEventId().toString());
-            json.put("attempt", acknowledged.attempt());
-            json.put("version", acknowledged.version());
-        }
+        event.accept(new ExchangeEvent.Visitor<Void>() {
+            @Override
+            public Void requested(RegistrationRequested requested) {
+                json.put("student", student(requested.student()));
+                json.put("course", course(requested.course()));
+                return null;
+            }
+
+            @Override
+            public Void accepted(RegistrationAccepted accepted) {
+                json.put("note", accepted.note());
+                return null;
+            }
+
+            @Override
+            public Void rejected(RegistrationRejected rejected) {
+                json.put("reasonCode", rejected.rejection().reasonCode().name());
+                json.put("reasonText", rejected.rejection().reasonText());
+                return null;
+            }
+
+            @Override
+            public Void withdrawn(RegistrationWithdrawn withdrawn) {
+                json.put("reason", withdrawn.reason());
+                return null;
+            }
+
+            @Override
+            public Void resultRecorded(CourseResultRecorded recorded) {
+                json.put("attempt", recorded.attempt());
+                json.put("version", recorded.version());
+                json.put("grade", recorded.grade().text());
+                json.put("finalResult", recorded.finalResult());
+                json.put("assessedOn", recorded.assessedOn().toString());
+                json.put("correctionReason", recorded.correctionReason());
+                return null;
+            }
+
+            @Override
+            public Void resultRevoked(CourseResultRevoked revoked) {
+                json.put("attempt", revoked.attempt());
+                json.put("version", revoked.version());
+                json.put("reason", revoked.reason());
+                return null;
+            }
+
+            @Override
+            public Void resultAcknowledged(ResultAcknowledged acknowledged) {
+                json.put(
+                        "acknowledgedEventId",
+                        acknowledged.acknowledgedEventId().toString());
+                json.put("attempt", acknowledged.attempt());
+                json.put("version", acknowledged.version());
+                return null;
+            }
+        });
         return mapper.writeValueAsString(json);
     }
 
