@@ -22,6 +22,7 @@ import nl.mboexchange.node.kafka.AvroCodec;
 import nl.mboexchange.node.kafka.ExchangeTopics;
 import nl.mboexchange.node.kafka.ExchangeTopics.Channel;
 import nl.mboexchange.node.school.SchoolCode;
+import nl.mboexchange.node.shared.RefusalOutcome;
 import nl.mboexchange.serde.AvroSerdeException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -109,7 +110,7 @@ class ExchangeListener implements BatchMessageListener<String, byte[]>, Replayer
                 byRecord[one.index] = new DeadLetter(
                         one.record,
                         one.event.eventId(),
-                        Reason.REFUSED,
+                        Reason.valueOf(RefusalOutcome.DEAD_LETTER_REASON),
                         refusal.get().code(),
                         refusal.get().reason());
             } else {

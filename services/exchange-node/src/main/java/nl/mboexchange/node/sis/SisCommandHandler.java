@@ -23,10 +23,9 @@ import nl.mboexchange.node.idempotency.IdempotentExecution;
 import nl.mboexchange.node.idempotency.StoredResponse;
 import nl.mboexchange.node.outbox.OutboxRecord;
 import nl.mboexchange.node.outbox.OutboxRepository;
-import nl.mboexchange.node.shared.ConflictWithState;
 import nl.mboexchange.node.shared.InvalidInput;
-import nl.mboexchange.node.shared.NotFound;
 import nl.mboexchange.node.shared.Refusal;
+import nl.mboexchange.node.shared.RefusalOutcome;
 import nl.mboexchange.sis.event.CommandIdHolder;
 import nl.mboexchange.sis.event.RejectionKind;
 import org.apache.avro.Schema;
@@ -306,7 +305,8 @@ final class SisCommandHandler {
                 return;
             }
             if (refusal != null) {
-                RejectionKind kind = kindOf(refusal);
+                RefusalOutcome refused = RefusalOutcome.of(refusal);
+                RejectionKind kind = RejectionKind.valueOf(refused.sisRejectionKind());
                 String field = refusal instanceof InvalidInput invalid ? invalid.field() : null;
                 given.add(updates.rejected(
                         issued, kind, refusal.code(), field, refusal.getMessage(), problems(refusal), null));
@@ -315,7 +315,7 @@ final class SisCommandHandler {
                 outcome.put("outcome", "REJECTED");
                 outcome.put("code", refusal.code());
                 outcome.put("reason", refusal.getMessage());
-                ids.add(decided(httpStatus(kind), outcome));
+                ids.add(decided(refused.httpStatus(), outcome));
                 this.outcome = Outcome.REJECTED;
                 return;
             }
@@ -400,28 +400,6 @@ final class SisCommandHandler {
                 .setEnrolmentId(UUID.fromString(body.path("enrolmentId").asString(NO_ENROLMENT)))
                 .setDecidedAt(earlier.decidedAt())
                 .build();
-    }
-
-    private static RejectionKind kindOf(Refusal refusal) {
-        if (refusal instanceof NotFound) {
-            return RejectionKind.NOT_FOUND;
-        }
-        if (refusal instanceof ConflictWithState) {
-            return RejectionKind.CONFLICT;
-        }
-        return RejectionKind.INVALID;
-    }
-
-    /** What the REST API answers for the same refusal. */
-    private static int httpStatus(RejectionKind kind) {
-        switch (kind) {
-            case NOT_FOUND:
-                return 404;
-            case CONFLICT:
-                return 409;
-            default:
-                return 400;
-        }
     }
 
     private static String key(IssuedCommand issued) {
