@@ -3,27 +3,24 @@ package nl.mboexchange.node.enrolment.persistence;
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
-import org.springframework.data.annotation.Id;
-import org.springframework.data.annotation.Version;
-import org.springframework.data.relational.core.mapping.Embedded;
-import org.springframework.data.relational.core.mapping.MappedCollection;
-import org.springframework.data.relational.core.mapping.Table;
 
-/** The stored form of the enrolment aggregate: the root row with its result versions. */
-@Table("enrolment")
+/**
+ * The stored form of the enrolment aggregate, as {@link EnrolmentBatchStore} reads and writes it: the root row (its
+ * student and course columns prefixed {@code student_} and {@code course_}) with its result versions.
+ */
 record EnrolmentEntity(
-        @Id UUID id,
-        @Version Long version,
+        UUID id,
+        Long version,
         String role,
         String status,
         String homeSchool,
         String hostSchool,
-        @Embedded.Empty(prefix = "student_") StudentColumns student,
-        @Embedded.Empty(prefix = "course_") CourseColumns course,
+        StudentColumns student,
+        CourseColumns course,
         Instant requestedAt,
         String acceptanceNote,
         String rejectionReasonCode,
         String rejectionReasonText,
         String withdrawalReason,
         Instant lastChangedAt,
-        @MappedCollection(idColumn = "enrolment_id") Set<ResultVersionEntity> results) {}
+        Set<ResultVersionEntity> results) {}
