@@ -29,7 +29,8 @@ class KafkaConfiguration {
 
     @Bean(destroyMethod = "close")
     AvroCodec avroCodec(MessagingProperties properties) {
-        return new AvroCodec(properties.schemaRegistryUrl());
+        return new AvroCodec(
+                properties.schemaRegistryUrl(), properties.valueSerializer(), properties.valueDeserializer());
     }
 
     @Bean(destroyMethod = "close")

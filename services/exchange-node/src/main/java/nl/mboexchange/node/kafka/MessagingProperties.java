@@ -38,6 +38,11 @@ import org.springframework.validation.annotation.Validated;
  *     ({@code MBO_KAFKA_LISTENER_CONCURRENCY}); each takes its own partitions, so the events of one enrolment stay in
  *     order, and while one waits for the database another works. On two cores a second thread brought no more
  *     throughput and longer latency (services/benchmark); with cores to spare it lets a node use them
+ * @param valueSerializer the Avro serializer of every record the node sends ({@code MBO_KAFKA_VALUE_SERIALIZER}): the
+ *     project's own by default, or Confluent's {@code io.confluent.kafka.serializers.KafkaAvroSerializer} when its jar
+ *     is on the class path (docs/decisions/0001-own-confluent-format-serde.md)
+ * @param valueDeserializer the Avro deserializer of every record the node receives ({@code
+ *     MBO_KAFKA_VALUE_DESERIALIZER}), likewise
  */
 @Validated
 @ConfigurationProperties("mbo.kafka")
@@ -60,4 +65,10 @@ public record MessagingProperties(
         @DefaultValue("1m") @NotNull Duration publishLogInterval,
         @DefaultValue("1000000") @Min(1) int maxMessageBytes,
         @DefaultValue("5s") @NotNull Duration channelDiscoveryInterval,
-        @DefaultValue("1") @Min(1) int listenerConcurrency) {}
+        @DefaultValue("1") @Min(1) int listenerConcurrency,
+
+        @DefaultValue("nl.mboexchange.serde.KafkaAvroSerializer") @NotNull
+        Class<?> valueSerializer,
+
+        @DefaultValue("nl.mboexchange.serde.KafkaAvroDeserializer") @NotNull
+        Class<?> valueDeserializer) {}
