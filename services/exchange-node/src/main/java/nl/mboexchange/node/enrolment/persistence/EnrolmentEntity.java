@@ -3,10 +3,13 @@ package nl.mboexchange.node.enrolment.persistence;
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
+import nl.mboexchange.node.course.CourseOffering;
+import nl.mboexchange.node.enrolment.VisitingStudent;
 
 /**
- * The stored form of the enrolment aggregate, as {@link EnrolmentBatchStore} reads and writes it: the root row (its
- * student and course columns prefixed {@code student_} and {@code course_}) with its result versions.
+ * The stored form of the enrolment aggregate, as {@link EnrolmentBatchStore} reads and writes it: the root row with its
+ * result versions. The student and the course are the domain's values, which the store maps to and from their columns
+ * ({@code student_*}, {@code course_*}) in one place each.
  */
 record EnrolmentEntity(
         UUID id,
@@ -15,8 +18,8 @@ record EnrolmentEntity(
         String status,
         String homeSchool,
         String hostSchool,
-        StudentColumns student,
-        CourseColumns course,
+        VisitingStudent student,
+        CourseOffering course,
         Instant requestedAt,
         String acceptanceNote,
         String rejectionReasonCode,
