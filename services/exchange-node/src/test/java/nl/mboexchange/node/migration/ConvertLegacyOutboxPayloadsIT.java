@@ -49,13 +49,9 @@ class ConvertLegacyOutboxPayloadsIT extends NodeIntegrationTest {
     private DataSource dataSource;
 
     @BeforeEach
-    void earlierMessagesArePublished() {
-        transactions.executeWithoutResult(status -> {
-            List<OutboxMessage> waiting;
-            while (!(waiting = outbox.claimBatch(500)).isEmpty()) {
-                outbox.removePublished(waiting.stream().map(OutboxMessage::id).toList());
-            }
-        });
+    void onlyThisTestsMessagesWait() {
+        // The node runs without Kafka here: nothing publishes, so the outbox holds what earlier tests left.
+        jdbc.update("delete from outbox_event");
     }
 
     @Test
