@@ -1,13 +1,16 @@
 package nl.mboexchange.node;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
-/** Keeps the domain free of frameworks and the adapters apart. */
+/** Keeps the domain free of frameworks, the adapters apart, the outbox free of the domain and the features acyclic. */
 @AnalyzeClasses(packages = "nl.mboexchange.node", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
 
@@ -18,7 +21,7 @@ class ArchitectureTest {
         "nl.mboexchange.node.course",
         "nl.mboexchange.node.result",
         "nl.mboexchange.node.enrolment",
-        "nl.mboexchange.node.timeline"
+        "nl.mboexchange.node.enrolment.timeline"
     };
 
     @ArchTest
@@ -119,4 +122,47 @@ class ArchitectureTest {
                     "org.springframework.jdbc..",
                     "org.springframework.web.client..")
             .as("the console goes through the application services, as the REST API does, and never calls the API");
+
+    @ArchTest
+    static final ArchRule features_are_free_of_cycles = slices().matching("nl.mboexchange.node.(*)..")
+            .should()
+            .beFreeOfCycles()
+            .as("the node's feature packages depend on each other in one direction only");
+
+    @ArchTest
+    static final ArchRule outbox_knows_no_domain = noClasses()
+            .that()
+            .resideInAPackage("nl.mboexchange.node.outbox..")
+            .should()
+            .dependOnClassesThat(
+                    resideInAnyPackage("nl.mboexchange.node..", "nl.mboexchange.exchange..", "nl.mboexchange.sis..")
+                            .and(resideOutsideOfPackage("nl.mboexchange.node.outbox..")))
+            .as("the outbox stores and sends records, and knows no domain type, contract or adapter");
+
+    @ArchTest
+    static final ArchRule exchange_messaging_calls_no_other_adapter = noClasses()
+            .that()
+            .resideInAPackage("nl.mboexchange.node.messaging..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("nl.mboexchange.node.sis..", "..web..", "nl.mboexchange.node.console..")
+            .as("the exchange's Kafka adapter does not call the SIS or web adapters");
+
+    @ArchTest
+    static final ArchRule sis_calls_no_other_adapter = noClasses()
+            .that()
+            .resideInAPackage("nl.mboexchange.node.sis..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("nl.mboexchange.node.messaging..", "..web..", "nl.mboexchange.node.console..")
+            .as("the SIS adapter does not call the exchange's Kafka adapter or the web adapters");
+
+    @ArchTest
+    static final ArchRule web_calls_no_kafka_adapter = noClasses()
+            .that()
+            .resideInAnyPackage("..web..", "nl.mboexchange.node.console..")
+            .should()
+            .dependOnClassesThat()
+            .resideInAnyPackage("nl.mboexchange.node.messaging..", "nl.mboexchange.node.sis..")
+            .as("the REST API and the console do not call the Kafka adapters");
 }

@@ -10,6 +10,7 @@ import java.util.concurrent.locks.LockSupport;
 import nl.mboexchange.benchmark.measure.Clock;
 import nl.mboexchange.node.enrolment.EnrolmentId;
 import nl.mboexchange.node.enrolment.application.EnrolmentService;
+import nl.mboexchange.node.enrolment.application.Origin;
 import nl.mboexchange.node.enrolment.application.RecordResult;
 import nl.mboexchange.node.result.NumericGrade;
 
@@ -21,6 +22,8 @@ final class ResultFeeder {
 
     private static final NumericGrade GRADE = NumericGrade.of("7.5");
     private static final LocalDate ASSESSED_ON = LocalDate.of(2026, 6, 30);
+    /** The feeder stands for the host's registrars, as each REST request would. */
+    private static final Origin FEEDER = new Origin.Registrar("benchmark");
 
     private final EnrolmentIds ids;
     private final EnrolmentService enrolments;
@@ -81,7 +84,7 @@ final class ResultFeeder {
 
     private void record(int index) {
         try {
-            enrolments.execute(new RecordResult(new EnrolmentId(ids.of(index)), 1, GRADE, true, ASSESSED_ON));
+            enrolments.execute(new RecordResult(new EnrolmentId(ids.of(index)), 1, GRADE, true, ASSESSED_ON), FEEDER);
         } catch (RuntimeException e) {
             failure.compareAndSet(null, e);
         }

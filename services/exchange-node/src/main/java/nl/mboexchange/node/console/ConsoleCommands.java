@@ -7,6 +7,7 @@ import nl.mboexchange.node.enrolment.EnrolmentStatus;
 import nl.mboexchange.node.enrolment.application.EnrolmentCommand;
 import nl.mboexchange.node.enrolment.application.EnrolmentQueries;
 import nl.mboexchange.node.enrolment.application.EnrolmentService;
+import nl.mboexchange.node.enrolment.application.Origin;
 import nl.mboexchange.node.result.StaleResultVersion;
 import nl.mboexchange.node.shared.InvalidInput;
 import nl.mboexchange.node.shared.NotFound;
@@ -15,6 +16,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.validation.BindingResult;
 
@@ -49,7 +51,11 @@ class ConsoleCommands {
         EnrolmentCommand built = null;
         try {
             built = command.get();
-            return new Outcome.Done(enrolments.execute(built));
+            return new Outcome.Done(enrolments.execute(
+                    built,
+                    new Origin.Registrar(SecurityContextHolder.getContext()
+                            .getAuthentication()
+                            .getName())));
         } catch (InvalidInput refusal) {
             String field = fields.getOrDefault(refusal.field(), refusal.field());
             String code = "refusal." + refusal.code();

@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import nl.mboexchange.node.enrolment.EnrolmentStatus;
-import nl.mboexchange.node.timeline.Direction;
-import nl.mboexchange.node.timeline.TimelineEntry;
+import nl.mboexchange.node.enrolment.timeline.EventDirection;
+import nl.mboexchange.node.enrolment.timeline.TimelineEntry;
 
 /**
  * What this node knows of an enrolment's status at the other school. Schools tell each other events, not statuses,
@@ -29,7 +29,7 @@ public record CounterpartStatus(EnrolmentStatus reported, Instant reportedAt) {
         EnrolmentStatus reported = null;
         Instant at = null;
         for (TimelineEntry entry : timeline) {
-            if (entry.direction() != Direction.IN || entry.refusal() != null) {
+            if (entry.direction() != EventDirection.IN || entry.refusal() != null) {
                 continue;
             }
             EnrolmentStatus shown = shownBy(entry, reported, finalReceipts);

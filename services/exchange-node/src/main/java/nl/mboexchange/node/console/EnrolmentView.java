@@ -13,8 +13,8 @@ import java.util.stream.Collectors;
 import nl.mboexchange.node.enrolment.Enrolment;
 import nl.mboexchange.node.enrolment.EnrolmentStatus;
 import nl.mboexchange.node.enrolment.application.EnrolmentDetails;
+import nl.mboexchange.node.enrolment.timeline.TimelineEntry;
 import nl.mboexchange.node.result.Attempt;
-import nl.mboexchange.node.timeline.TimelineEntry;
 
 /**
  * One enrolment as its page shows it: the enrolment, what the other school's events show of its status, and which

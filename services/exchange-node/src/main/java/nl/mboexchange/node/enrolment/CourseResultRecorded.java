@@ -77,4 +77,9 @@ public record CourseResultRecorded(
                 header.occurredAt(),
                 null);
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.resultRecorded(this);
+    }
 }

@@ -38,4 +38,9 @@ public record CourseResultRevoked(EventHeader header, int attempt, int version, 
     private static Revocation revocation(EventHeader header, int attempt, int version, String reason) {
         return new Revocation(attempt, version, reason, header.eventId(), header.occurredAt(), null);
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.resultRevoked(this);
+    }
 }

@@ -12,9 +12,6 @@ public interface EnrolmentRepository {
     /** The enrolments with these ids that exist, in a mutable map; for a batch of events, in one round trip. */
     Map<EnrolmentId, Enrolment> findAllById(Collection<EnrolmentId> ids);
 
-    /** Stores one enrolment and returns it as stored, with its new lock version. */
-    Enrolment save(Enrolment enrolment);
-
     /** Stores many enrolments at once, new and changed ones alike; a batch of events ends with this. */
     void saveAll(Collection<Enrolment> enrolments);
 }

@@ -20,6 +20,12 @@ public sealed interface ExchangeEvent
 
     EventHeader header();
 
+    /**
+     * Calls the visitor's method for this event's type. Every place that does something per event type does it through
+     * a {@link Visitor}, so that a new type does not compile until each of them handles it.
+     */
+    <R> R accept(Visitor<R> visitor);
+
     /** A one-line account of the event for a registrar. */
     String summary();
 
@@ -46,5 +52,27 @@ public sealed interface ExchangeEvent
 
     default SchoolCode recipient() {
         return header().recipient();
+    }
+
+    /**
+     * Something done per event type, one method for each.
+     *
+     * @param <R> what it gives
+     */
+    interface Visitor<R> {
+
+        R requested(RegistrationRequested event);
+
+        R accepted(RegistrationAccepted event);
+
+        R rejected(RegistrationRejected event);
+
+        R withdrawn(RegistrationWithdrawn event);
+
+        R resultRecorded(CourseResultRecorded event);
+
+        R resultRevoked(CourseResultRevoked event);
+
+        R resultAcknowledged(ResultAcknowledged event);
     }
 }

@@ -22,4 +22,9 @@ public record RegistrationAccepted(EventHeader header, String note) implements E
     public String summary() {
         return "Enrolment accepted by " + sender() + (note == null ? "" : ": " + note);
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.accepted(this);
+    }
 }

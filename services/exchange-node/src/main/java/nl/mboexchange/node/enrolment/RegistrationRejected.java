@@ -19,4 +19,9 @@ public record RegistrationRejected(EventHeader header, Rejection rejection) impl
     public String summary() {
         return "Enrolment rejected by " + sender() + " (" + rejection.reasonCode() + "): " + rejection.reasonText();
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.rejected(this);
+    }
 }

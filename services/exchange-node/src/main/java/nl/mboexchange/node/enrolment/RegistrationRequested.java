@@ -26,4 +26,9 @@ public record RegistrationRequested(EventHeader header, VisitingStudent student,
                 + student.givenName() + " " + student.familyName() + " requested by " + sender() + " at "
                 + recipient();
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.requested(this);
+    }
 }

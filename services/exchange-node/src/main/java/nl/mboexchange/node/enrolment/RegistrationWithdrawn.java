@@ -22,4 +22,9 @@ public record RegistrationWithdrawn(EventHeader header, String reason) implement
     public String summary() {
         return "Enrolment withdrawn by " + sender() + (reason == null ? "" : ": " + reason);
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.withdrawn(this);
+    }
 }

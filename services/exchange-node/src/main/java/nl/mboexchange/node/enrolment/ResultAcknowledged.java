@@ -27,4 +27,9 @@ public record ResultAcknowledged(EventHeader header, UUID acknowledgedEventId, i
     public String summary() {
         return "Receipt by " + sender() + " for attempt " + attempt + ", version " + version;
     }
+
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.resultAcknowledged(this);
+    }
 }

@@ -32,14 +32,18 @@ public final class AvroEvents {
 
     /** The Avro record that carries the event on the wire. */
     public static SpecificRecord toAvro(ExchangeEvent event) {
-        EventHeader h = event.header();
-        if (event instanceof RegistrationRequested e) {
+        return event.accept(TO_AVRO);
+    }
+
+    private static final ExchangeEvent.Visitor<SpecificRecord> TO_AVRO = new ExchangeEvent.Visitor<>() {
+        @Override
+        public SpecificRecord requested(RegistrationRequested e) {
             return nl.mboexchange.exchange.RegistrationRequested.newBuilder()
-                    .setEventId(h.eventId())
-                    .setOccurredAt(h.occurredAt())
-                    .setEnrolmentId(h.enrolmentId().value())
-                    .setSenderSchool(h.sender().value())
-                    .setRecipientSchool(h.recipient().value())
+                    .setEventId(e.header().eventId())
+                    .setOccurredAt(e.header().occurredAt())
+                    .setEnrolmentId(e.header().enrolmentId().value())
+                    .setSenderSchool(e.header().sender().value())
+                    .setRecipientSchool(e.header().recipient().value())
                     .setStudent(nl.mboexchange.exchange.VisitingStudent.newBuilder()
                             .setExchangeId(e.student().exchangeId())
                             .setGivenName(e.student().givenName())
@@ -59,45 +63,53 @@ public final class AvroEvents {
                             .build())
                     .build();
         }
-        if (event instanceof RegistrationAccepted e) {
+
+        @Override
+        public SpecificRecord accepted(RegistrationAccepted e) {
             return nl.mboexchange.exchange.RegistrationAccepted.newBuilder()
-                    .setEventId(h.eventId())
-                    .setOccurredAt(h.occurredAt())
-                    .setEnrolmentId(h.enrolmentId().value())
-                    .setSenderSchool(h.sender().value())
-                    .setRecipientSchool(h.recipient().value())
+                    .setEventId(e.header().eventId())
+                    .setOccurredAt(e.header().occurredAt())
+                    .setEnrolmentId(e.header().enrolmentId().value())
+                    .setSenderSchool(e.header().sender().value())
+                    .setRecipientSchool(e.header().recipient().value())
                     .setNote(e.note())
                     .build();
         }
-        if (event instanceof RegistrationRejected e) {
+
+        @Override
+        public SpecificRecord rejected(RegistrationRejected e) {
             return nl.mboexchange.exchange.RegistrationRejected.newBuilder()
-                    .setEventId(h.eventId())
-                    .setOccurredAt(h.occurredAt())
-                    .setEnrolmentId(h.enrolmentId().value())
-                    .setSenderSchool(h.sender().value())
-                    .setRecipientSchool(h.recipient().value())
+                    .setEventId(e.header().eventId())
+                    .setOccurredAt(e.header().occurredAt())
+                    .setEnrolmentId(e.header().enrolmentId().value())
+                    .setSenderSchool(e.header().sender().value())
+                    .setRecipientSchool(e.header().recipient().value())
                     .setReasonCode(nl.mboexchange.exchange.RejectionReason.valueOf(
                             e.rejection().reasonCode().name()))
                     .setReasonText(e.rejection().reasonText())
                     .build();
         }
-        if (event instanceof RegistrationWithdrawn e) {
+
+        @Override
+        public SpecificRecord withdrawn(RegistrationWithdrawn e) {
             return nl.mboexchange.exchange.RegistrationWithdrawn.newBuilder()
-                    .setEventId(h.eventId())
-                    .setOccurredAt(h.occurredAt())
-                    .setEnrolmentId(h.enrolmentId().value())
-                    .setSenderSchool(h.sender().value())
-                    .setRecipientSchool(h.recipient().value())
+                    .setEventId(e.header().eventId())
+                    .setOccurredAt(e.header().occurredAt())
+                    .setEnrolmentId(e.header().enrolmentId().value())
+                    .setSenderSchool(e.header().sender().value())
+                    .setRecipientSchool(e.header().recipient().value())
                     .setReason(e.reason())
                     .build();
         }
-        if (event instanceof CourseResultRecorded e) {
+
+        @Override
+        public SpecificRecord resultRecorded(CourseResultRecorded e) {
             return nl.mboexchange.exchange.CourseResultRecorded.newBuilder()
-                    .setEventId(h.eventId())
-                    .setOccurredAt(h.occurredAt())
-                    .setEnrolmentId(h.enrolmentId().value())
-                    .setSenderSchool(h.sender().value())
-                    .setRecipientSchool(h.recipient().value())
+                    .setEventId(e.header().eventId())
+                    .setOccurredAt(e.header().occurredAt())
+                    .setEnrolmentId(e.header().enrolmentId().value())
+                    .setSenderSchool(e.header().sender().value())
+                    .setRecipientSchool(e.header().recipient().value())
                     .setAttempt(e.attempt())
                     .setVersion(e.version())
                     .setGrade(toAvro(e.grade()))
@@ -106,32 +118,35 @@ public final class AvroEvents {
                     .setCorrectionReason(e.correctionReason())
                     .build();
         }
-        if (event instanceof CourseResultRevoked e) {
+
+        @Override
+        public SpecificRecord resultRevoked(CourseResultRevoked e) {
             return nl.mboexchange.exchange.CourseResultRevoked.newBuilder()
-                    .setEventId(h.eventId())
-                    .setOccurredAt(h.occurredAt())
-                    .setEnrolmentId(h.enrolmentId().value())
-                    .setSenderSchool(h.sender().value())
-                    .setRecipientSchool(h.recipient().value())
+                    .setEventId(e.header().eventId())
+                    .setOccurredAt(e.header().occurredAt())
+                    .setEnrolmentId(e.header().enrolmentId().value())
+                    .setSenderSchool(e.header().sender().value())
+                    .setRecipientSchool(e.header().recipient().value())
                     .setAttempt(e.attempt())
                     .setVersion(e.version())
                     .setReason(e.reason())
                     .build();
         }
-        if (event instanceof ResultAcknowledged e) {
+
+        @Override
+        public SpecificRecord resultAcknowledged(ResultAcknowledged e) {
             return nl.mboexchange.exchange.ResultAcknowledged.newBuilder()
-                    .setEventId(h.eventId())
-                    .setOccurredAt(h.occurredAt())
-                    .setEnrolmentId(h.enrolmentId().value())
-                    .setSenderSchool(h.sender().value())
-                    .setRecipientSchool(h.recipient().value())
+                    .setEventId(e.header().eventId())
+                    .setOccurredAt(e.header().occurredAt())
+                    .setEnrolmentId(e.header().enrolmentId().value())
+                    .setSenderSchool(e.header().sender().value())
+                    .setRecipientSchool(e.header().recipient().value())
                     .setAcknowledgedEventId(e.acknowledgedEventId())
                     .setAttempt(e.attempt())
                     .setVersion(e.version())
                     .build();
         }
-        throw new IllegalArgumentException("no Avro record for " + event.type());
-    }
+    };
 
     /**
      * The node's event for a received Avro record.

@@ -7,6 +7,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
+import nl.mboexchange.node.deadletter.DeadLetters;
+import nl.mboexchange.node.deadletter.DeadLetters.DeadLetter;
+import nl.mboexchange.node.deadletter.DeadLetters.Reason;
 import nl.mboexchange.node.deadletter.Replayer;
 import nl.mboexchange.node.deadletter.StoredDeadLetter;
 import nl.mboexchange.node.deadletter.StoredDeadLetter.Source;
@@ -15,10 +18,11 @@ import nl.mboexchange.node.enrolment.application.EventOutcome;
 import nl.mboexchange.node.enrolment.application.IncomingEventService;
 import nl.mboexchange.node.intake.Bisection;
 import nl.mboexchange.node.intake.Faults;
-import nl.mboexchange.node.messaging.DeadLetters.DeadLetter;
-import nl.mboexchange.node.messaging.DeadLetters.Reason;
-import nl.mboexchange.node.messaging.ExchangeTopics.Channel;
+import nl.mboexchange.node.kafka.AvroCodec;
+import nl.mboexchange.node.kafka.ExchangeTopics;
+import nl.mboexchange.node.kafka.ExchangeTopics.Channel;
 import nl.mboexchange.node.school.SchoolCode;
+import nl.mboexchange.node.shared.RefusalOutcome;
 import nl.mboexchange.serde.AvroSerdeException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -106,7 +110,7 @@ class ExchangeListener implements BatchMessageListener<String, byte[]>, Replayer
                 byRecord[one.index] = new DeadLetter(
                         one.record,
                         one.event.eventId(),
-                        Reason.REFUSED,
+                        Reason.valueOf(RefusalOutcome.DEAD_LETTER_REASON),
                         refusal.get().code(),
                         refusal.get().reason());
             } else {

@@ -3,25 +3,20 @@ package nl.mboexchange.node.messaging;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.Map;
-import nl.mboexchange.node.deadletter.DeadLetterStore;
+import nl.mboexchange.node.deadletter.DeadLetters;
 import nl.mboexchange.node.enrolment.application.IncomingEventService;
 import nl.mboexchange.node.intake.DatabaseProbe;
 import nl.mboexchange.node.intake.IntakeConfiguration;
 import nl.mboexchange.node.intake.IntakeMonitor;
 import nl.mboexchange.node.intake.IntakeProperties;
 import nl.mboexchange.node.intake.MonitoredListener;
-import nl.mboexchange.node.outbox.OutboxRepository;
-import nl.mboexchange.node.outbox.OutboxSignal;
+import nl.mboexchange.node.kafka.AvroCodec;
+import nl.mboexchange.node.kafka.ExchangeTopics;
+import nl.mboexchange.node.kafka.MessagingProperties;
 import nl.mboexchange.node.school.SchoolCode;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
@@ -30,56 +25,14 @@ import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.MicrometerConsumerListener;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.ContainerProperties;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The node on Kafka: one producer ({@code acks=all}, idempotent) for the outbox and the dead letters, and one
- * batch consumer subscribed by pattern to every channel addressed to this school. Switched off with
- * {@code mbo.kafka.enabled=false}.
+ * The exchange's consumer: one batch consumer subscribed by pattern to every channel addressed to this school. Switched
+ * off with {@code mbo.kafka.enabled=false}.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnBooleanProperty(name = "mbo.kafka.enabled", matchIfMissing = true)
 class MessagingConfiguration {
-
-    @Bean(destroyMethod = "close")
-    AvroCodec avroCodec(MessagingProperties properties) {
-        return new AvroCodec(properties.schemaRegistryUrl());
-    }
-
-    @Bean(destroyMethod = "close")
-    ChannelAdmin channelAdmin(KafkaProperties kafka, MessagingProperties properties) {
-        return new ChannelAdmin(
-                Admin.create(kafka.buildAdminProperties()),
-                properties.channelPartitions(),
-                properties.replicationFactor());
-    }
-
-    @Bean(destroyMethod = "close")
-    Producer<String, byte[]> exchangeProducer(KafkaProperties kafka, SchoolCode self) {
-        Map<String, Object> config = kafka.buildProducerProperties();
-        config.put(ProducerConfig.CLIENT_ID_CONFIG, "exchange-node-" + self.value());
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 2);
-        return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
-    }
-
-    @Bean
-    DeadLetters deadLetters(
-            Producer<String, byte[]> exchangeProducer,
-            ExchangeTopics topics,
-            SchoolCode self,
-            ChannelAdmin channelAdmin,
-            Clock clock,
-            MeterRegistry meters,
-            DeadLetterStore store) {
-        return new DeadLetters(exchangeProducer, topics.deadLetters(self), channelAdmin, clock, meters, store);
-    }
-
-    @Bean
-    HeldMessages heldMessages(OutboxRepository outbox, DeadLetters deadLetters, TransactionTemplate transactions) {
-        return new HeldMessages(outbox, deadLetters, transactions);
-    }
 
     @Bean
     ExchangeListener exchangeListener(
@@ -95,21 +48,6 @@ class MessagingConfiguration {
     @Bean
     IntakeMonitor exchangeIntakeMonitor(MeterRegistry meters, Clock clock, IntakeProperties intake) {
         return new IntakeMonitor("exchange", meters, clock, intake);
-    }
-
-    @Bean
-    OutboxPublisher outboxPublisher(
-            OutboxRepository outbox,
-            OutboxSignal signal,
-            TransactionTemplate transactions,
-            Producer<String, byte[]> exchangeProducer,
-            AvroCodec codec,
-            ChannelAdmin channelAdmin,
-            MessagingProperties properties,
-            MeterRegistry meters,
-            Clock clock) {
-        return new OutboxPublisher(
-                outbox, signal, transactions, exchangeProducer, codec, channelAdmin, properties, meters, clock);
     }
 
     @Bean
@@ -144,10 +82,5 @@ class MessagingConfiguration {
         // database being away, which is waited out rather than skipped: nothing is lost.
         listener.setCommonErrorHandler(IntakeConfiguration.retryingErrorHandler(intake));
         return listener;
-    }
-
-    @Bean
-    KafkaHealthIndicator kafkaHealthIndicator(ChannelAdmin channelAdmin) {
-        return new KafkaHealthIndicator(channelAdmin.admin());
     }
 }

@@ -11,10 +11,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import nl.mboexchange.node.enrolment.ExchangeEvent;
-import nl.mboexchange.node.enrolment.json.ExchangeEventJson;
-import nl.mboexchange.node.messaging.AvroEvents;
-import nl.mboexchange.node.messaging.ExchangeTopics;
 import org.apache.avro.generic.IndexedRecord;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -52,51 +48,22 @@ class JdbcOutboxRepository implements OutboxRepository {
             """;
 
     private final JdbcTemplate jdbc;
-    private final ExchangeEventJson json;
-    private final ExchangeTopics topics;
     private final Clock clock;
     private final MeterRegistry meters;
     private final OutboxSignal signal;
-    private final AvroJson avroJson = new AvroJson();
 
-    JdbcOutboxRepository(
-            JdbcTemplate jdbc,
-            ExchangeEventJson json,
-            ExchangeTopics topics,
-            Clock clock,
-            MeterRegistry meters,
-            OutboxSignal signal) {
+    JdbcOutboxRepository(JdbcTemplate jdbc, Clock clock, MeterRegistry meters, OutboxSignal signal) {
         this.jdbc = jdbc;
-        this.json = json;
-        this.topics = topics;
         this.clock = clock;
         this.meters = meters;
         this.signal = signal;
     }
 
     @Override
-    public void enqueue(List<? extends ExchangeEvent> events) {
-        if (events.isEmpty()) {
-            return;
-        }
-        insert(events.stream()
-                .map(event -> new OutboxRecord(
-                        event.eventId(),
-                        topics.channel(event.sender(), event.recipient()),
-                        event.enrolmentId().toString(),
-                        AvroEvents.toAvro(event)))
-                .toList());
-    }
-
-    @Override
-    public void enqueueRecords(List<OutboxRecord> records) {
+    public void enqueue(List<OutboxRecord> records) {
         if (records.isEmpty()) {
             return;
         }
-        insert(records);
-    }
-
-    private void insert(List<OutboxRecord> records) {
         Timestamp now = Timestamp.from(clock.instant());
         jdbc.batchUpdate(INSERT, records, records.size(), (ps, record) -> {
             ps.setObject(1, record.messageId());
@@ -134,9 +101,11 @@ class JdbcOutboxRepository implements OutboxRepository {
         String type = rs.getString("event_type");
         byte[] avro = rs.getBytes("record");
         String json = rs.getString("payload");
-        IndexedRecord record;
+        IndexedRecord record = null;
         try {
-            record = record(type, rs.getString("payload_schema"), avro, json);
+            if (avro != null) {
+                record = OutboxPayloads.read(rs.getString("payload_schema"), avro);
+            }
         } catch (RuntimeException e) {
             // Held by the publisher rather than failing every claim, and with it the whole outbox.
             record = null;
@@ -150,14 +119,6 @@ class JdbcOutboxRepository implements OutboxRepository {
                 record,
                 rs.getTimestamp("created_at").toInstant(),
                 avro != null ? avro : json.getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** The message's record; messages written before the outbox kept Avro's binary encoding are JSON. */
-    private IndexedRecord record(String type, String schema, byte[] avro, String legacyJson) {
-        if (avro != null) {
-            return OutboxPayloads.read(schema, avro);
-        }
-        return schema == null ? AvroEvents.toAvro(json.read(type, legacyJson)) : avroJson.read(schema, legacyJson);
     }
 
     @Override

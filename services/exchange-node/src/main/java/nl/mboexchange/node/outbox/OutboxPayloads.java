@@ -31,7 +31,7 @@ public final class OutboxPayloads {
 
     /** The record in Avro's binary encoding. */
     @SuppressWarnings("unchecked")
-    static byte[] write(SpecificRecord record) {
+    public static byte[] write(SpecificRecord record) {
         SpecificDatumWriter<SpecificRecord> writer = WRITERS.computeIfAbsent(
                 record.getClass(), type -> new SpecificDatumWriter<>((Class<SpecificRecord>) type));
         var out = new ByteArrayOutputStream(256);
@@ -61,7 +61,7 @@ public final class OutboxPayloads {
         }
     }
 
-    static Schema schemaOf(String name) {
+    public static Schema schemaOf(String name) {
         try {
             Class<?> type = Class.forName(name, false, OutboxPayloads.class.getClassLoader());
             if (!SpecificRecord.class.isAssignableFrom(type)) {

@@ -1,13 +1,13 @@
 package nl.mboexchange.node.outbox;
 
-import static nl.mboexchange.node.shared.Require.present;
+import static java.util.Objects.requireNonNull;
 
 import java.util.UUID;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
- * A message for the outbox that is not an exchange event: a record of another Avro contract, such as an update on a
- * school's own events topic, with the topic and key it goes to.
+ * A message for the outbox: an Avro record of any contract (an exchange event's, an update on a school's own events
+ * topic), with the topic and key it goes to. Which record stands for what is the business of whoever writes it.
  *
  * @param messageId the message's unique id, as the record carries it
  * @param topic the topic to publish to
@@ -17,10 +17,10 @@ import org.apache.avro.specific.SpecificRecord;
 public record OutboxRecord(UUID messageId, String topic, String key, SpecificRecord record) {
 
     public OutboxRecord {
-        present(messageId, "messageId");
-        present(topic, "topic");
-        present(key, "key");
-        present(record, "record");
+        requireNonNull(messageId, "messageId");
+        requireNonNull(topic, "topic");
+        requireNonNull(key, "key");
+        requireNonNull(record, "record");
     }
 
     /** The record's name, e.g. {@code EnrolmentUpdate}, as the outbox keeps it for metrics and headers. */

@@ -3,20 +3,17 @@ package nl.mboexchange.node.outbox;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import nl.mboexchange.node.enrolment.ExchangeEvent;
 
 /**
- * The outbox table. The state change writes with {@link #enqueue} in its own transaction; a publisher, after commit,
+ * The outbox table: Avro records, each with the topic and key it goes to, and nothing of what they mean. The state
+ * change writes with {@link #enqueue} in its own transaction; a publisher, after commit,
  * takes a batch with {@link #claimBatch}, sends it, and calls {@link #removePublished} in the same transaction as the
  * claim. A crash before that leaves the messages in the outbox, so they are sent again: at least once.
  */
 public interface OutboxRepository {
 
-    /** Adds the events to the outbox, addressed to the channel from their sender to their recipient. */
-    void enqueue(List<? extends ExchangeEvent> events);
-
-    /** Adds records of another Avro contract than the exchange, each to its own topic and key. */
-    void enqueueRecords(List<OutboxRecord> records);
+    /** Adds the records to the outbox, in order, each to its own topic and key; joins the caller's transaction. */
+    void enqueue(List<OutboxRecord> records);
 
     /**
      * The oldest messages, at most {@code limit}, in outbox order, locked until the calling transaction ends;

@@ -1,5 +1,6 @@
 /**
- * The transactional outbox: events to send, written in the transaction of the state change that caused them and
- * published from here after commit, at least once.
+ * The transactional outbox, as infrastructure: Avro records with the topic and key they go to, written in the
+ * transaction of the change that caused them and sent after commit, at least once. It knows no domain type: what a
+ * record stands for is decided by whoever writes it (messaging for the exchange, the SIS feed for a school's events).
  */
 package nl.mboexchange.node.outbox;

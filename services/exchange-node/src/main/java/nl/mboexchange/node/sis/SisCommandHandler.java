@@ -14,18 +14,18 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import nl.mboexchange.node.enrolment.application.CommandOutcome;
+import nl.mboexchange.node.enrolment.application.Consequences;
 import nl.mboexchange.node.enrolment.application.EnrolmentCommand;
 import nl.mboexchange.node.enrolment.application.EnrolmentService;
+import nl.mboexchange.node.enrolment.application.Origin;
 import nl.mboexchange.node.enrolment.application.RequestEnrolment;
 import nl.mboexchange.node.idempotency.IdempotentExecution;
 import nl.mboexchange.node.idempotency.StoredResponse;
 import nl.mboexchange.node.outbox.OutboxRecord;
 import nl.mboexchange.node.outbox.OutboxRepository;
-import nl.mboexchange.node.shared.ConflictWithState;
 import nl.mboexchange.node.shared.InvalidInput;
-import nl.mboexchange.node.shared.NotFound;
 import nl.mboexchange.node.shared.Refusal;
-import nl.mboexchange.node.timeline.TimelineEvent;
+import nl.mboexchange.node.shared.RefusalOutcome;
 import nl.mboexchange.sis.event.CommandIdHolder;
 import nl.mboexchange.sis.event.RejectionKind;
 import org.apache.avro.Schema;
@@ -90,7 +90,6 @@ final class SisCommandHandler {
     private final SisCommands commands;
     private final SisUpdates updates;
     private final RepeatedAnswers repeated;
-    private final CommandInProgress inProgress;
     private final TransactionTemplate poll;
     private final JsonMapper json;
     private final MeterRegistry meters;
@@ -102,7 +101,6 @@ final class SisCommandHandler {
             OutboxRepository outbox,
             SisCommands commands,
             SisUpdates updates,
-            CommandInProgress inProgress,
             PlatformTransactionManager transactions,
             JsonMapper json,
             MeterRegistry meters,
@@ -113,7 +111,6 @@ final class SisCommandHandler {
         this.commands = commands;
         this.updates = updates;
         this.repeated = new RepeatedAnswers(updates.topic());
-        this.inProgress = inProgress;
         this.poll = new TransactionTemplate(transactions);
         this.json = json;
         this.meters = meters;
@@ -198,8 +195,11 @@ final class SisCommandHandler {
                 decision.refusal = refusal;
             }
         }
-        List<CommandOutcome> carried = inProgress.run(() -> enrolments.executeAll(
-                toCarryOut.stream().map(decision -> decision.command).toList()));
+        List<CommandOutcome> carried = enrolments.executeAll(
+                toCarryOut.stream().map(decision -> decision.command).toList(),
+                toCarryOut.stream()
+                        .map(decision -> new Origin.SisCommand(decision.issued.commandId(), decision.issued.issuedBy()))
+                        .toList());
         for (int i = 0; i < carried.size(); i++) {
             toCarryOut.get(i).carried(carried.get(i));
         }
@@ -209,7 +209,7 @@ final class SisCommandHandler {
         for (Decision decision : decisions) {
             decision.answer(answers, ids);
         }
-        outbox.enqueueRecords(answers);
+        outbox.enqueue(answers);
         once.recordAll(principal, ids);
     }
 
@@ -305,7 +305,8 @@ final class SisCommandHandler {
                 return;
             }
             if (refusal != null) {
-                RejectionKind kind = kindOf(refusal);
+                RefusalOutcome refused = RefusalOutcome.of(refusal);
+                RejectionKind kind = RejectionKind.valueOf(refused.sisRejectionKind());
                 String field = refusal instanceof InvalidInput invalid ? invalid.field() : null;
                 given.add(updates.rejected(
                         issued, kind, refusal.code(), field, refusal.getMessage(), problems(refusal), null));
@@ -314,12 +315,12 @@ final class SisCommandHandler {
                 outcome.put("outcome", "REJECTED");
                 outcome.put("code", refusal.code());
                 outcome.put("reason", refusal.getMessage());
-                ids.add(decided(httpStatus(kind), outcome));
+                ids.add(decided(refused.httpStatus(), outcome));
                 this.outcome = Outcome.REJECTED;
                 return;
             }
-            for (TimelineEvent sent : result.sent()) {
-                given.add(updates.of(sent, issued));
+            for (Consequences.Entry sent : result.sent()) {
+                given.add(updates.of(sent));
             }
             if (result.changedNothing()) {
                 given.add(updates.unchanged(issued, result.enrolment(), result.status()));
@@ -399,28 +400,6 @@ final class SisCommandHandler {
                 .setEnrolmentId(UUID.fromString(body.path("enrolmentId").asString(NO_ENROLMENT)))
                 .setDecidedAt(earlier.decidedAt())
                 .build();
-    }
-
-    private static RejectionKind kindOf(Refusal refusal) {
-        if (refusal instanceof NotFound) {
-            return RejectionKind.NOT_FOUND;
-        }
-        if (refusal instanceof ConflictWithState) {
-            return RejectionKind.CONFLICT;
-        }
-        return RejectionKind.INVALID;
-    }
-
-    /** What the REST API answers for the same refusal. */
-    private static int httpStatus(RejectionKind kind) {
-        switch (kind) {
-            case NOT_FOUND:
-                return 404;
-            case CONFLICT:
-                return 409;
-            default:
-                return 400;
-        }
     }
 
     private static String key(IssuedCommand issued) {

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import nl.mboexchange.node.deadletter.DeadLetters;
 import nl.mboexchange.node.enrolment.application.EnrolmentService;
 import nl.mboexchange.node.idempotency.IdempotentExecution;
 import nl.mboexchange.node.intake.DatabaseProbe;
@@ -11,26 +12,23 @@ import nl.mboexchange.node.intake.IntakeConfiguration;
 import nl.mboexchange.node.intake.IntakeMonitor;
 import nl.mboexchange.node.intake.IntakeProperties;
 import nl.mboexchange.node.intake.MonitoredListener;
-import nl.mboexchange.node.messaging.AvroCodec;
-import nl.mboexchange.node.messaging.ChannelAdmin;
-import nl.mboexchange.node.messaging.DeadLetters;
-import nl.mboexchange.node.messaging.ExchangeTopics;
-import nl.mboexchange.node.messaging.MessagingProperties;
+import nl.mboexchange.node.kafka.AvroCodec;
+import nl.mboexchange.node.kafka.ChannelAdmin;
+import nl.mboexchange.node.kafka.ExchangeTopics;
+import nl.mboexchange.node.kafka.MessagingProperties;
 import nl.mboexchange.node.outbox.OutboxRepository;
 import nl.mboexchange.node.school.SchoolCode;
-import nl.mboexchange.node.timeline.Timeline;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Primary;
+import org.springframework.core.annotation.Order;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.MicrometerConsumerListener;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
@@ -39,8 +37,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The SIS integration: the consumer of this school's commands topic, and the timeline that also writes an update for
- * the events topic. Needs Kafka ({@code mbo.kafka.enabled}) and is switched off with {@code mbo.sis.enabled=false}.
+ * The SIS integration: the consumer of this school's commands topic, and the feed that writes an update on the events
+ * topic for every change. Needs Kafka ({@code mbo.kafka.enabled}) and is switched off with {@code mbo.sis.enabled=false}.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnBooleanProperty(name = "mbo.kafka.enabled", matchIfMissing = true)
@@ -50,24 +48,15 @@ class SisConfiguration {
     private static final Logger log = LoggerFactory.getLogger(SisConfiguration.class);
 
     @Bean
-    CommandInProgress commandInProgress() {
-        return new CommandInProgress();
-    }
-
-    @Bean
     SisUpdates sisUpdates(ExchangeTopics topics, SchoolCode self, Clock clock) {
         return new SisUpdates(topics, self, clock);
     }
 
-    /** The timeline the application services use; the stored one is {@code JdbcTimeline}'s bean, by its name. */
+    /** The SIS's updates on everything else that happens to the school's enrolments, after the timeline. */
     @Bean
-    @Primary
-    Timeline updatingTimeline(
-            @Qualifier("jdbcTimeline") Timeline stored,
-            OutboxRepository outbox,
-            SisUpdates updates,
-            CommandInProgress inProgress) {
-        return new UpdatingTimeline(stored, outbox, updates, inProgress);
+    @Order(2)
+    SisFeed sisFeed(OutboxRepository outbox, SisUpdates updates) {
+        return new SisFeed(outbox, updates);
     }
 
     @Bean
@@ -76,7 +65,6 @@ class SisConfiguration {
             IdempotentExecution once,
             OutboxRepository outbox,
             SisUpdates updates,
-            CommandInProgress inProgress,
             PlatformTransactionManager transactions,
             JsonMapper json,
             MeterRegistry meters,
@@ -89,7 +77,6 @@ class SisConfiguration {
                 outbox,
                 new SisCommands(clock),
                 updates,
-                inProgress,
                 transactions,
                 json,
                 meters,

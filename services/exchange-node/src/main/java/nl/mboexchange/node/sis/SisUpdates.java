@@ -13,11 +13,12 @@ import nl.mboexchange.node.enrolment.RegistrationRejected;
 import nl.mboexchange.node.enrolment.RegistrationRequested;
 import nl.mboexchange.node.enrolment.RegistrationWithdrawn;
 import nl.mboexchange.node.enrolment.ResultAcknowledged;
-import nl.mboexchange.node.messaging.ExchangeTopics;
+import nl.mboexchange.node.enrolment.application.Consequences;
+import nl.mboexchange.node.enrolment.application.Origin;
+import nl.mboexchange.node.enrolment.timeline.EventDirection;
+import nl.mboexchange.node.kafka.ExchangeTopics;
 import nl.mboexchange.node.outbox.OutboxRecord;
 import nl.mboexchange.node.school.SchoolCode;
-import nl.mboexchange.node.timeline.Direction;
-import nl.mboexchange.node.timeline.TimelineEvent;
 import nl.mboexchange.sis.CommandRejected;
 import nl.mboexchange.sis.EnrolmentUpdate;
 import nl.mboexchange.sis.event.CommandIdHolder;
@@ -54,12 +55,13 @@ final class SisUpdates {
     /**
      * The update for an event the enrolment sent or applied.
      *
-     * @param entry the timeline entry of the event; it must be {@link TimelineEvent#applied() applied}
-     * @param command the SIS command that caused it, or {@code null}
+     * @param entry the timeline entry of the event; it must be {@link Consequences.Entry#applied() applied}. When a SIS
+     *     command caused it, the update names that command.
      */
-    OutboxRecord of(TimelineEvent entry, IssuedCommand command) {
+    OutboxRecord of(Consequences.Entry entry) {
         ExchangeEvent event = entry.event();
-        boolean sent = entry.direction() == Direction.OUT;
+        Origin.SisCommand command = entry.origin() instanceof Origin.SisCommand sis ? sis : null;
+        boolean sent = entry.timeline().direction() == EventDirection.OUT;
         SchoolCode self = sent ? event.sender() : event.recipient();
         SchoolCode other = sent ? event.recipient() : event.sender();
         boolean home = entry.role() == EnrolmentRole.HOME;
@@ -151,68 +153,97 @@ final class SisUpdates {
     }
 
     private static void describe(ExchangeEvent event, boolean sent, EnrolmentUpdate.Builder update) {
-        if (event instanceof RegistrationRequested e) {
-            update.setChange(sent ? EnrolmentChange.ENROLMENT_REQUESTED : EnrolmentChange.VISITING_STUDENT_REGISTERED)
-                    .setStudent(VisitingStudent.newBuilder()
-                            .setExchangeId(e.student().exchangeId())
-                            .setGivenName(e.student().givenName())
-                            .setFamilyName(e.student().familyName())
-                            .setDateOfBirth(e.student().dateOfBirth())
-                            .setEmail(e.student().email())
-                            .build())
-                    .setCourse(CourseOffering.newBuilder()
-                            .setCourseCode(e.course().courseCode().value())
-                            .setOfferingId(e.course().offeringId())
-                            .setTitle(e.course().title())
-                            .setStudyLoadHours(e.course().studyLoadHours())
-                            .setStartDate(e.course().startDate())
-                            .setEndDate(e.course().endDate())
-                            .setResultScale(
-                                    ResultScale.valueOf(e.course().resultScale().name()))
-                            .build());
-        } else if (event instanceof RegistrationAccepted e) {
-            update.setChange(sent ? EnrolmentChange.ENROLMENT_ACCEPTED : EnrolmentChange.ACCEPTANCE_RECEIVED)
-                    .setAcceptanceNote(e.note());
-        } else if (event instanceof RegistrationRejected e) {
-            update.setChange(sent ? EnrolmentChange.ENROLMENT_REJECTED : EnrolmentChange.REJECTION_RECEIVED)
-                    .setRejectionReasonCode(
-                            RejectionReason.valueOf(e.rejection().reasonCode().name()))
-                    .setRejectionReasonText(e.rejection().reasonText());
-        } else if (event instanceof RegistrationWithdrawn e) {
-            update.setChange(sent ? EnrolmentChange.ENROLMENT_WITHDRAWN : EnrolmentChange.WITHDRAWAL_RECEIVED)
-                    .setWithdrawalReason(e.reason());
-        } else if (event instanceof CourseResultRecorded e) {
-            boolean first = e.version() == 1;
-            EnrolmentChange change;
-            if (sent) {
-                change = first ? EnrolmentChange.RESULT_RECORDED : EnrolmentChange.RESULT_CORRECTED;
-            } else {
-                change = first ? EnrolmentChange.RESULT_RECEIVED : EnrolmentChange.CORRECTION_RECEIVED;
+        event.accept(new ExchangeEvent.Visitor<EnrolmentUpdate.Builder>() {
+            @Override
+            public EnrolmentUpdate.Builder requested(RegistrationRequested e) {
+                update.setChange(
+                                sent
+                                        ? EnrolmentChange.ENROLMENT_REQUESTED
+                                        : EnrolmentChange.VISITING_STUDENT_REGISTERED)
+                        .setStudent(VisitingStudent.newBuilder()
+                                .setExchangeId(e.student().exchangeId())
+                                .setGivenName(e.student().givenName())
+                                .setFamilyName(e.student().familyName())
+                                .setDateOfBirth(e.student().dateOfBirth())
+                                .setEmail(e.student().email())
+                                .build())
+                        .setCourse(CourseOffering.newBuilder()
+                                .setCourseCode(e.course().courseCode().value())
+                                .setOfferingId(e.course().offeringId())
+                                .setTitle(e.course().title())
+                                .setStudyLoadHours(e.course().studyLoadHours())
+                                .setStartDate(e.course().startDate())
+                                .setEndDate(e.course().endDate())
+                                .setResultScale(ResultScale.valueOf(
+                                        e.course().resultScale().name()))
+                                .build());
+                return update;
             }
-            update.setChange(change)
-                    .setResult(ResultVersion.newBuilder()
-                            .setAttempt(e.attempt())
-                            .setVersion(e.version())
-                            .setGrade(e.grade().text())
-                            .setFinalResult(e.finalResult())
-                            .setAssessedOn(e.assessedOn())
-                            .setCorrectionReason(e.correctionReason())
-                            .build());
-        } else if (event instanceof CourseResultRevoked e) {
-            update.setChange(sent ? EnrolmentChange.RESULT_REVOKED : EnrolmentChange.REVOCATION_RECEIVED)
-                    .setResult(ResultVersion.newBuilder()
-                            .setAttempt(e.attempt())
-                            .setVersion(e.version())
-                            .setRevocationReason(e.reason())
-                            .build());
-        } else if (event instanceof ResultAcknowledged e) {
-            update.setChange(sent ? EnrolmentChange.RECEIPT_SENT : EnrolmentChange.RECEIPT_RECEIVED)
-                    .setResult(ResultVersion.newBuilder()
-                            .setAttempt(e.attempt())
-                            .setVersion(e.version())
-                            .build());
-        } else {
-            throw new IllegalArgumentException("no update for " + event.type());
-        }
+
+            @Override
+            public EnrolmentUpdate.Builder accepted(RegistrationAccepted e) {
+                update.setChange(sent ? EnrolmentChange.ENROLMENT_ACCEPTED : EnrolmentChange.ACCEPTANCE_RECEIVED)
+                        .setAcceptanceNote(e.note());
+                return update;
+            }
+
+            @Override
+            public EnrolmentUpdate.Builder rejected(RegistrationRejected e) {
+                update.setChange(sent ? EnrolmentChange.ENROLMENT_REJECTED : EnrolmentChange.REJECTION_RECEIVED)
+                        .setRejectionReasonCode(RejectionReason.valueOf(
+                                e.rejection().reasonCode().name()))
+                        .setRejectionReasonText(e.rejection().reasonText());
+                return update;
+            }
+
+            @Override
+            public EnrolmentUpdate.Builder withdrawn(RegistrationWithdrawn e) {
+                update.setChange(sent ? EnrolmentChange.ENROLMENT_WITHDRAWN : EnrolmentChange.WITHDRAWAL_RECEIVED)
+                        .setWithdrawalReason(e.reason());
+                return update;
+            }
+
+            @Override
+            public EnrolmentUpdate.Builder resultRecorded(CourseResultRecorded e) {
+                boolean first = e.version() == 1;
+                EnrolmentChange change;
+                if (sent) {
+                    change = first ? EnrolmentChange.RESULT_RECORDED : EnrolmentChange.RESULT_CORRECTED;
+                } else {
+                    change = first ? EnrolmentChange.RESULT_RECEIVED : EnrolmentChange.CORRECTION_RECEIVED;
+                }
+                update.setChange(change)
+                        .setResult(ResultVersion.newBuilder()
+                                .setAttempt(e.attempt())
+                                .setVersion(e.version())
+                                .setGrade(e.grade().text())
+                                .setFinalResult(e.finalResult())
+                                .setAssessedOn(e.assessedOn())
+                                .setCorrectionReason(e.correctionReason())
+                                .build());
+                return update;
+            }
+
+            @Override
+            public EnrolmentUpdate.Builder resultRevoked(CourseResultRevoked e) {
+                update.setChange(sent ? EnrolmentChange.RESULT_REVOKED : EnrolmentChange.REVOCATION_RECEIVED)
+                        .setResult(ResultVersion.newBuilder()
+                                .setAttempt(e.attempt())
+                                .setVersion(e.version())
+                                .setRevocationReason(e.reason())
+                                .build());
+                return update;
+            }
+
+            @Override
+            public EnrolmentUpdate.Builder resultAcknowledged(ResultAcknowledged e) {
+                update.setChange(sent ? EnrolmentChange.RECEIPT_SENT : EnrolmentChange.RECEIPT_RECEIVED)
+                        .setResult(ResultVersion.newBuilder()
+                                .setAttempt(e.attempt())
+                                .setVersion(e.version())
+                                .build());
+                return update;
+            }
+        });
     }
 }

@@ -6,10 +6,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import nl.mboexchange.node.idempotency.IdempotencyKeyReused;
-import nl.mboexchange.node.shared.ConflictWithState;
 import nl.mboexchange.node.shared.InvalidInput;
-import nl.mboexchange.node.shared.NotFound;
 import nl.mboexchange.node.shared.Refusal;
+import nl.mboexchange.node.shared.RefusalOutcome;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -38,21 +37,17 @@ import tools.jackson.core.JacksonException;
 @RestControllerAdvice
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
-    @ExceptionHandler(InvalidInput.class)
-    ProblemDetail invalidInput(InvalidInput refusal) {
-        ProblemDetail problem = refused(HttpStatus.BAD_REQUEST, "Invalid input", refusal);
-        problem.setProperty("errors", List.of(error(refusal.field(), refusal.getMessage())));
+    @ExceptionHandler(Refusal.class)
+    ProblemDetail refused(Refusal refusal) {
+        RefusalOutcome outcome = RefusalOutcome.of(refusal);
+        ProblemDetail problem =
+                ProblemDetail.forStatusAndDetail(HttpStatus.valueOf(outcome.httpStatus()), refusal.getMessage());
+        problem.setTitle(outcome.title());
+        problem.setProperty("code", refusal.code());
+        if (refusal instanceof InvalidInput invalid) {
+            problem.setProperty("errors", List.of(error(invalid.field(), refusal.getMessage())));
+        }
         return problem;
-    }
-
-    @ExceptionHandler(NotFound.class)
-    ProblemDetail notFound(NotFound refusal) {
-        return refused(HttpStatus.NOT_FOUND, "Not found", refusal);
-    }
-
-    @ExceptionHandler(ConflictWithState.class)
-    ProblemDetail conflict(ConflictWithState refusal) {
-        return refused(HttpStatus.CONFLICT, "Not allowed in the current state", refusal);
     }
 
     @ExceptionHandler(OptimisticLockingFailureException.class)
@@ -167,13 +162,6 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 .thenComparing(error -> error.get("message")));
         problem.setProperty("errors", sorted);
         return ResponseEntity.badRequest().headers(headers).body(problem);
-    }
-
-    private static ProblemDetail refused(HttpStatus status, String title, Refusal refusal) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, refusal.getMessage());
-        problem.setTitle(title);
-        problem.setProperty("code", refusal.code());
-        return problem;
     }
 
     private static Map<String, String> error(String field, String message) {

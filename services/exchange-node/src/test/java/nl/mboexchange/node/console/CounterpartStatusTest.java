@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import nl.mboexchange.node.enrolment.EnrolmentId;
-import nl.mboexchange.node.timeline.Direction;
-import nl.mboexchange.node.timeline.TimelineEntry;
+import nl.mboexchange.node.enrolment.timeline.EventDirection;
+import nl.mboexchange.node.enrolment.timeline.TimelineEntry;
 import org.junit.jupiter.api.Test;
 
 class CounterpartStatusTest {
@@ -70,7 +70,7 @@ class CounterpartStatusTest {
         TimelineEntry refused = new TimelineEntry(
                 ENROLMENT,
                 UUID.randomUUID(),
-                Direction.IN,
+                EventDirection.IN,
                 "RegistrationWithdrawn",
                 T0.plusSeconds(2),
                 T0.plusSeconds(2),
@@ -85,14 +85,14 @@ class CounterpartStatusTest {
     }
 
     private static TimelineEntry sent(String type, int second) {
-        return entry(Direction.OUT, type, second);
+        return entry(EventDirection.OUT, type, second);
     }
 
     private static TimelineEntry received(String type, int second) {
-        return entry(Direction.IN, type, second);
+        return entry(EventDirection.IN, type, second);
     }
 
-    private static TimelineEntry entry(Direction direction, String type, int second) {
+    private static TimelineEntry entry(EventDirection direction, String type, int second) {
         Instant at = T0.plusSeconds(second);
         return new TimelineEntry(ENROLMENT, UUID.randomUUID(), direction, type, at, at, type, null, "{}");
     }

@@ -18,6 +18,7 @@ import nl.mboexchange.exchange.NumericGrade;
 import nl.mboexchange.exchange.RegistrationAccepted;
 import nl.mboexchange.exchange.RegistrationRequested;
 import nl.mboexchange.exchange.RegistrationWithdrawn;
+import nl.mboexchange.node.deadletter.DeadLetters;
 import nl.mboexchange.node.outbox.OutboxRecord;
 import nl.mboexchange.node.outbox.OutboxRepository;
 import nl.mboexchange.node.support.PartnerEvents;
@@ -219,7 +220,7 @@ class ExchangeFaultsIT {
         RegistrationAccepted other = acceptance(flowing, "another enrolment");
         RegistrationAccepted large = acceptance(tooLarge, "x".repeat(MAX_MESSAGE_BYTES));
         node.bean(TransactionTemplate.class)
-                .executeWithoutResult(status -> outbox.enqueueRecords(List.of(
+                .executeWithoutResult(status -> outbox.enqueue(List.of(
                         new OutboxRecord(behindUnreadable.getEventId(), TO_PARTNER, unreadable, behindUnreadable),
                         new OutboxRecord(other.getEventId(), TO_PARTNER, flowing, other),
                         new OutboxRecord(large.getEventId(), TO_PARTNER, tooLarge, large))));

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import nl.mboexchange.exchange.RegistrationAccepted;
+import nl.mboexchange.node.deadletter.DeadLetters;
 import nl.mboexchange.node.support.RunningNode;
 import nl.mboexchange.node.support.Wire;
 import nl.mboexchange.testinfra.TestInfrastructure;

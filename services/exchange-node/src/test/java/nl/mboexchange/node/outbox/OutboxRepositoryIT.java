@@ -1,6 +1,5 @@
 package nl.mboexchange.node.outbox;
 
-import static nl.mboexchange.node.outbox.OutboxTestRecords.binary;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,11 +8,11 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import nl.mboexchange.node.enrolment.EnrolmentId;
 import nl.mboexchange.node.enrolment.application.EnrolmentService;
+import nl.mboexchange.node.enrolment.application.Origin;
 import nl.mboexchange.node.enrolment.application.RequestEnrolment;
 import nl.mboexchange.node.support.CounterpartSchool;
 import nl.mboexchange.node.support.NodeIntegrationTest;
 import org.apache.avro.generic.GenericRecord;
-import org.apache.avro.generic.IndexedRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -101,28 +100,11 @@ class OutboxRepositoryIT extends NodeIntegrationTest {
         assertThat(outbox.countUnpublished()).isEqualTo(1);
     }
 
-    @Test
-    void a_message_an_older_node_kept_as_json_is_sent_as_the_same_record() {
-        EnrolmentId id = request();
-        IndexedRecord kept =
-                transactions.execute(status -> outbox.claimBatch(10)).get(0).record();
-        // As nodes before V9 wrote it: the exchange event as JSON, which the timeline also keeps.
-        jdbc.update("""
-                update outbox_event o set payload = t.details, record = null, payload_schema = null
-                from timeline_entry t where t.event_id = o.event_id and o.message_key = ?
-                """, id.toString());
-
-        List<OutboxMessage> claimed = transactions.execute(status -> outbox.claimBatch(10));
-
-        assertThat(claimed)
-                .singleElement()
-                .satisfies(message -> assertThat(binary(message.record())).isEqualTo(binary(kept)));
-    }
-
     private EnrolmentId request() {
         var example = CounterpartSchool.requests(EnrolmentId.random(), UUID.randomUUID());
         return commands.execute(
-                        new RequestEnrolment(null, CounterpartSchool.SCHOOL, example.student(), example.course()))
+                        new RequestEnrolment(null, CounterpartSchool.SCHOOL, example.student(), example.course()),
+                        new Origin.Registrar("registrar"))
                 .id();
     }
 }

@@ -12,10 +12,12 @@ import java.util.UUID;
 import nl.mboexchange.node.enrolment.Enrolment;
 import nl.mboexchange.node.enrolment.EnrolmentFixture;
 import nl.mboexchange.node.enrolment.EnrolmentId;
-import nl.mboexchange.node.messaging.ExchangeTopics;
+import nl.mboexchange.node.enrolment.application.Consequences;
+import nl.mboexchange.node.enrolment.application.Origin;
+import nl.mboexchange.node.enrolment.timeline.TimelineEvent;
+import nl.mboexchange.node.kafka.ExchangeTopics;
 import nl.mboexchange.node.outbox.OutboxRecord;
 import nl.mboexchange.node.result.ResultScale;
-import nl.mboexchange.node.timeline.TimelineEvent;
 import nl.mboexchange.sis.CommandRejected;
 import nl.mboexchange.sis.EnrolmentUpdate;
 import nl.mboexchange.sis.event.RejectionKind;
@@ -36,7 +38,11 @@ class RepeatedAnswersTest {
     void a_kept_answer_comes_back_as_a_new_record_that_names_the_first_and_leaves_the_student_out() {
         var request = EnrolmentFixture.registrationRequested(EnrolmentId.random(), ResultScale.NUMERIC_1_TO_10);
         Enrolment incoming = Enrolment.receiveRequest(request, HOST, NOW);
-        OutboxRecord first = updates.of(TimelineEvent.received(request, incoming, NOW), COMMAND);
+        OutboxRecord first = updates.of(new Consequences.Entry(
+                TimelineEvent.received(request, NOW),
+                new Origin.SisCommand(COMMAND.commandId(), COMMAND.issuedBy()),
+                incoming.role(),
+                incoming.status()));
         EnrolmentUpdate firstUpdate = (EnrolmentUpdate) first.record();
 
         String stored = json.writeValueAsString(Map.of("answers", repeated.keep(List.of(first))));

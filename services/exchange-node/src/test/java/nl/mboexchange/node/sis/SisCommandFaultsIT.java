@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import nl.mboexchange.node.messaging.DeadLetters;
+import nl.mboexchange.node.deadletter.DeadLetters;
 import nl.mboexchange.node.support.RunningNode;
 import nl.mboexchange.node.support.Wire;
 import nl.mboexchange.node.support.Wire.Sent;

@@ -14,7 +14,7 @@ import java.util.UUID;
 import nl.mboexchange.node.enrolment.EnrolmentId;
 import nl.mboexchange.node.enrolment.application.EnrolmentService;
 import nl.mboexchange.node.idempotency.IdempotentExecution;
-import nl.mboexchange.node.messaging.ExchangeTopics;
+import nl.mboexchange.node.kafka.ExchangeTopics;
 import nl.mboexchange.node.outbox.OutboxPayloads;
 import nl.mboexchange.node.outbox.OutboxRepository;
 import nl.mboexchange.node.school.SchoolCode;
@@ -71,7 +71,6 @@ class SisCommandHandlerIT extends NodeIntegrationTest {
                 outbox,
                 new SisCommands(clock),
                 new SisUpdates(new ExchangeTopics("mbo."), self, clock),
-                new CommandInProgress(),
                 transactions,
                 json,
                 meters,

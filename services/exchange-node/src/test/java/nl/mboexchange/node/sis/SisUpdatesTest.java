@@ -12,11 +12,13 @@ import nl.mboexchange.node.enrolment.Enrolment;
 import nl.mboexchange.node.enrolment.EnrolmentFixture;
 import nl.mboexchange.node.enrolment.EnrolmentId;
 import nl.mboexchange.node.enrolment.ExchangeEvent;
-import nl.mboexchange.node.messaging.ExchangeTopics;
+import nl.mboexchange.node.enrolment.application.Consequences;
+import nl.mboexchange.node.enrolment.application.Origin;
+import nl.mboexchange.node.enrolment.timeline.TimelineEvent;
+import nl.mboexchange.node.kafka.ExchangeTopics;
 import nl.mboexchange.node.outbox.OutboxRecord;
 import nl.mboexchange.node.result.NumericGrade;
 import nl.mboexchange.node.result.ResultScale;
-import nl.mboexchange.node.timeline.TimelineEvent;
 import nl.mboexchange.sis.CommandRejected;
 import nl.mboexchange.sis.EnrolmentUpdate;
 import nl.mboexchange.sis.event.EnrolmentChange;
@@ -38,7 +40,7 @@ class SisUpdatesTest {
         var request = EnrolmentFixture.registrationRequested(EnrolmentId.random(), ResultScale.PASS_FAIL);
         Enrolment incoming = Enrolment.receiveRequest(request, HOST, NOW);
 
-        OutboxRecord record = hostUpdates.of(TimelineEvent.received(request, incoming, NOW), null);
+        OutboxRecord record = hostUpdates.of(received(request, incoming));
 
         assertThat(record.topic()).isEqualTo("mbo.school.30GH.events");
         assertThat(record.key()).isEqualTo(request.enrolmentId().toString());
@@ -63,7 +65,7 @@ class SisUpdatesTest {
         ExchangeEvent correction = enrolment.releaseEvents().get(0);
 
         EnrolmentUpdate update = (EnrolmentUpdate) hostUpdates
-                .of(TimelineEvent.sent(correction, enrolment, NOW), COMMAND)
+                .of(sent(correction, enrolment, new Origin.SisCommand(COMMAND.commandId(), COMMAND.issuedBy())))
                 .record();
 
         assertThat(update.getChange()).isEqualTo(EnrolmentChange.RESULT_CORRECTED);
@@ -84,11 +86,10 @@ class SisUpdatesTest {
         ExchangeEvent receipt = enrolment.releaseEvents().get(0);
         var homeUpdates = new SisUpdates(new ExchangeTopics("mbo."), HOME, Clock.fixed(NOW, ZoneOffset.UTC));
 
-        EnrolmentUpdate received = (EnrolmentUpdate) homeUpdates
-                .of(TimelineEvent.received(result, enrolment, NOW), null)
-                .record();
+        EnrolmentUpdate received =
+                (EnrolmentUpdate) homeUpdates.of(received(result, enrolment)).record();
         EnrolmentUpdate sent = (EnrolmentUpdate) homeUpdates
-                .of(TimelineEvent.sent(receipt, enrolment, NOW), null)
+                .of(sent(receipt, enrolment, new Origin.School(HOST)))
                 .record();
 
         assertThat(received.getChange()).isEqualTo(EnrolmentChange.RESULT_RECEIVED);
@@ -111,5 +112,19 @@ class SisUpdatesTest {
         assertThat(rejected.getKind()).isEqualTo(RejectionKind.CONFLICT);
         assertThat(rejected.getCode()).isEqualTo("StaleResultVersion");
         assertThat(rejected.getOccurredAt()).isEqualTo(NOW);
+    }
+
+    /** An event the enrolment received from the other school and applied. */
+    static Consequences.Entry received(ExchangeEvent event, Enrolment enrolment) {
+        return new Consequences.Entry(
+                TimelineEvent.received(event, NOW),
+                new Origin.School(event.sender()),
+                enrolment.role(),
+                enrolment.status());
+    }
+
+    /** An event the enrolment sent, as caused by the given origin. */
+    static Consequences.Entry sent(ExchangeEvent event, Enrolment enrolment, Origin origin) {
+        return new Consequences.Entry(TimelineEvent.sent(event, NOW), origin, enrolment.role(), enrolment.status());
     }
 }

@@ -4,7 +4,6 @@ import java.util.List;
 import nl.mboexchange.node.enrolment.Enrolment;
 import nl.mboexchange.node.enrolment.EnrolmentStatus;
 import nl.mboexchange.node.shared.Refusal;
-import nl.mboexchange.node.timeline.TimelineEvent;
 
 /** What became of one command of a batch ({@link EnrolmentService#executeAll}): carried out, or refused. */
 public sealed interface CommandOutcome {
@@ -18,10 +17,10 @@ public sealed interface CommandOutcome {
      * @param enrolment the enrolment it was carried out on; later commands of the same batch may have changed it
      *     further
      * @param status the enrolment's status right after this command
-     * @param sent the events this command sent, as they were added to the timeline; empty when the enrolment was
+     * @param sent the events this command sent, as they were added to the timeline and with who sent them; empty when the enrolment was
      *     already as the command asks
      */
-    record Carried(EnrolmentCommand command, Enrolment enrolment, EnrolmentStatus status, List<TimelineEvent> sent)
+    record Carried(EnrolmentCommand command, Enrolment enrolment, EnrolmentStatus status, List<Consequences.Entry> sent)
             implements CommandOutcome {
 
         public Carried {

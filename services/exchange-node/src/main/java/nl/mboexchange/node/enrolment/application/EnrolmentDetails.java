@@ -2,7 +2,7 @@ package nl.mboexchange.node.enrolment.application;
 
 import java.util.List;
 import nl.mboexchange.node.enrolment.Enrolment;
-import nl.mboexchange.node.timeline.TimelineEntry;
+import nl.mboexchange.node.enrolment.timeline.TimelineEntry;
 
 /**
  * One enrolment with everything about it: its state, every result version with its receipt, and its timeline.

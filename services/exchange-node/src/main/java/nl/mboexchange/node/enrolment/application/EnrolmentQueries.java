@@ -6,8 +6,8 @@ import nl.mboexchange.node.enrolment.Enrolment;
 import nl.mboexchange.node.enrolment.EnrolmentId;
 import nl.mboexchange.node.enrolment.EnrolmentNotFound;
 import nl.mboexchange.node.enrolment.EnrolmentRepository;
+import nl.mboexchange.node.enrolment.timeline.Timeline;
 import nl.mboexchange.node.shared.InvalidValue;
-import nl.mboexchange.node.timeline.Timeline;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 

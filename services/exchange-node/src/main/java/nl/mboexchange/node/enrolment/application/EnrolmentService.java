@@ -13,17 +13,16 @@ import nl.mboexchange.node.enrolment.EnrolmentId;
 import nl.mboexchange.node.enrolment.EnrolmentNotFound;
 import nl.mboexchange.node.enrolment.EnrolmentRepository;
 import nl.mboexchange.node.enrolment.ExchangeEvent;
-import nl.mboexchange.node.outbox.OutboxRepository;
+import nl.mboexchange.node.enrolment.timeline.TimelineEvent;
 import nl.mboexchange.node.school.SchoolCode;
 import nl.mboexchange.node.shared.Refusal;
-import nl.mboexchange.node.timeline.Timeline;
-import nl.mboexchange.node.timeline.TimelineEvent;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The commands of this school's registrars and SIS. A command, or a batch of them, runs in one transaction: the
- * enrolment changes, and the events it causes go to its timeline and to the outbox, or nothing happens at all. A
+ * enrolment changes, and what that causes goes as one {@link Consequences} value to its subscribers (the timeline, the
+ * exchange outbox, the SIS feed), or nothing happens at all. A
  * refused command throws a {@link Refusal} (or, in a batch, is reported as {@link CommandOutcome.Refused}) and
  * changes nothing.
  */
@@ -31,16 +30,13 @@ import org.springframework.transaction.annotation.Transactional;
 public class EnrolmentService {
 
     private final EnrolmentRepository enrolments;
-    private final Timeline timeline;
-    private final OutboxRepository outbox;
+    private final ConsequenceDispatch consequences;
     private final SchoolCode self;
     private final Clock clock;
 
-    EnrolmentService(
-            EnrolmentRepository enrolments, Timeline timeline, OutboxRepository outbox, SchoolCode self, Clock clock) {
+    EnrolmentService(EnrolmentRepository enrolments, ConsequenceDispatch consequences, SchoolCode self, Clock clock) {
         this.enrolments = enrolments;
-        this.timeline = timeline;
-        this.outbox = outbox;
+        this.consequences = consequences;
         this.self = self;
         this.clock = clock;
     }
@@ -50,11 +46,12 @@ public class EnrolmentService {
      * {@link RequestEnrolment} returns the enrolment as it is; a {@link CorrectResult} based on an older version is
      * refused as stale.
      *
+     * @param origin who gives the command
      * @throws Refusal when the domain refuses the command; nothing has changed then
      */
     @Transactional
-    public Enrolment execute(EnrolmentCommand command) {
-        CommandOutcome outcome = executeAll(List.of(command)).get(0);
+    public Enrolment execute(EnrolmentCommand command, Origin origin) {
+        CommandOutcome outcome = executeAll(List.of(command), List.of(origin)).get(0);
         if (outcome instanceof CommandOutcome.Refused refused) {
             throw refused.refusal();
         }
@@ -68,25 +65,31 @@ public class EnrolmentService {
      * so a refused command leaves its enrolment as the commands before it left it and the others go on. Then the
      * batch is written set-based: the changed enrolments, their timelines and the outbox.
      *
+     * @param origins who gave each command, in the same order
      * @return one outcome per command, in the same order
      * @throws org.springframework.dao.OptimisticLockingFailureException when an enrolment changed concurrently;
      *     nothing is written, and the batch can be carried out again
      */
     @Transactional
-    public List<CommandOutcome> executeAll(List<? extends EnrolmentCommand> commands) {
+    public List<CommandOutcome> executeAll(List<? extends EnrolmentCommand> commands, List<? extends Origin> origins) {
+        if (origins.size() != commands.size()) {
+            throw new IllegalArgumentException("one origin per command");
+        }
         Instant now = clock.instant();
         Map<EnrolmentId, Enrolment> loaded = enrolments.findAllById(
                 commands.stream().map(EnrolmentCommand::enrolmentId).distinct().toList());
         List<CommandOutcome> outcomes = new ArrayList<>(commands.size());
         Set<Enrolment> changed = new LinkedHashSet<>();
-        List<TimelineEvent> entries = new ArrayList<>();
+        List<Consequences.Entry> entries = new ArrayList<>();
         List<ExchangeEvent> sent = new ArrayList<>();
-        for (EnrolmentCommand command : commands) {
+        for (int i = 0; i < commands.size(); i++) {
+            EnrolmentCommand command = commands.get(i);
+            Origin origin = origins.get(i);
             try {
                 Enrolment enrolment = carryOut(command, loaded, now);
                 List<ExchangeEvent> released = enrolment.releaseEvents();
-                List<TimelineEvent> own = released.stream()
-                        .map(event -> TimelineEvent.sent(event, enrolment, now))
+                List<Consequences.Entry> own = released.stream()
+                        .map(event -> Consequences.Entry.sent(TimelineEvent.sent(event, now), origin, enrolment))
                         .toList();
                 if (!released.isEmpty()) {
                     changed.add(enrolment);
@@ -99,8 +102,7 @@ public class EnrolmentService {
             }
         }
         enrolments.saveAll(changed);
-        timeline.append(entries);
-        outbox.enqueue(sent);
+        consequences.dispatch(new Consequences(List.copyOf(changed), entries, sent));
         return outcomes;
     }
 

@@ -25,11 +25,9 @@ import nl.mboexchange.node.enrolment.RegistrationRejected;
 import nl.mboexchange.node.enrolment.RegistrationRequested;
 import nl.mboexchange.node.enrolment.RegistrationWithdrawn;
 import nl.mboexchange.node.enrolment.ResultAcknowledged;
-import nl.mboexchange.node.outbox.OutboxRepository;
+import nl.mboexchange.node.enrolment.timeline.TimelineEvent;
 import nl.mboexchange.node.school.SchoolCode;
 import nl.mboexchange.node.shared.Refusal;
-import nl.mboexchange.node.timeline.Timeline;
-import nl.mboexchange.node.timeline.TimelineEvent;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -38,16 +36,15 @@ import org.springframework.transaction.annotation.Transactional;
  *
  * <p>The events are applied to their enrolments in memory, one by one in the given order; the domain checks every
  * rule before it changes anything, so a refused event leaves its enrolment as it was and the others go on. Only
- * then is the batch written, set-based: the processed event ids, the changed enrolments, their timelines and the
- * replies (receipts) in the outbox.
+ * then is the batch written, set-based: the processed event ids and the changed enrolments, and what they caused (their
+ * timelines, the replies such as receipts) as one {@link Consequences} value to its subscribers.
  */
 @Service
 public class IncomingEventService {
 
     private final ProcessedEvents processedEvents;
     private final EnrolmentRepository enrolments;
-    private final Timeline timeline;
-    private final OutboxRepository outbox;
+    private final ConsequenceDispatch consequences;
     private final SchoolCode self;
     private final Clock clock;
     private final MeterRegistry meters;
@@ -55,15 +52,13 @@ public class IncomingEventService {
     IncomingEventService(
             ProcessedEvents processedEvents,
             EnrolmentRepository enrolments,
-            Timeline timeline,
-            OutboxRepository outbox,
+            ConsequenceDispatch consequences,
             SchoolCode self,
             Clock clock,
             MeterRegistry meters) {
         this.processedEvents = processedEvents;
         this.enrolments = enrolments;
-        this.timeline = timeline;
-        this.outbox = outbox;
+        this.consequences = consequences;
         this.self = self;
         this.clock = clock;
         this.meters = meters;
@@ -135,7 +130,7 @@ public class IncomingEventService {
         private final Instant now;
         private final Map<UUID, EventOutcome> outcomes = new HashMap<>();
         private final Set<Enrolment> changed = new LinkedHashSet<>();
-        private final List<TimelineEvent> timelineEvents = new ArrayList<>();
+        private final List<Consequences.Entry> timelineEvents = new ArrayList<>();
         private final List<ExchangeEvent> replies = new ArrayList<>();
         private final List<EventOutcome.Refused> refusals = new ArrayList<>();
         private Map<EnrolmentId, Enrolment> enrolmentsById = new HashMap<>();
@@ -156,10 +151,12 @@ public class IncomingEventService {
         void apply(ExchangeEvent event) {
             try {
                 Enrolment enrolment = applyTo(event);
+                Origin origin = new Origin.School(event.sender());
                 changed.add(enrolment);
-                timelineEvents.add(TimelineEvent.received(event, enrolment, now));
+                timelineEvents.add(new Consequences.Entry(
+                        TimelineEvent.received(event, now), origin, enrolment.role(), enrolment.status()));
                 for (ExchangeEvent reply : enrolment.releaseEvents()) {
-                    timelineEvents.add(TimelineEvent.sent(reply, enrolment, now));
+                    timelineEvents.add(Consequences.Entry.sent(TimelineEvent.sent(reply, now), origin, enrolment));
                     replies.add(reply);
                 }
                 outcomes.put(event.eventId(), new EventOutcome.Applied(event.eventId()));
@@ -171,7 +168,11 @@ public class IncomingEventService {
                 // Recorded in the timeline of the enrolment it was meant for, unless it did not come from the other
                 // side of that enrolment: a stranger's event does not belong in its history.
                 if (enrolment != null && enrolment.isCounterpart(event.sender())) {
-                    timelineEvents.add(TimelineEvent.refused(event, now, refused.code() + ": " + refused.reason()));
+                    timelineEvents.add(new Consequences.Entry(
+                            TimelineEvent.refused(event, now, refused.code() + ": " + refused.reason()),
+                            new Origin.School(event.sender()),
+                            null,
+                            null));
                 }
             }
         }
@@ -180,38 +181,70 @@ public class IncomingEventService {
             // Enrolments first: a new one must exist before its timeline, and the row lock of a changed one orders
             // this batch's outbox messages after those of any transaction that changed it before.
             enrolments.saveAll(changed);
-            timeline.append(timelineEvents);
-            outbox.enqueue(replies);
+            consequences.dispatch(new Consequences(List.copyOf(changed), timelineEvents, replies));
             processedEvents.recordRefusals(refusals);
         }
 
         private Enrolment applyTo(ExchangeEvent event) {
-            if (event instanceof RegistrationRequested requested) {
-                if (enrolmentsById.containsKey(requested.enrolmentId())) {
-                    throw new EnrolmentAlreadyExists(requested.enrolmentId());
+            return event.accept(new ExchangeEvent.Visitor<>() {
+                @Override
+                public Enrolment requested(RegistrationRequested requested) {
+                    if (enrolmentsById.containsKey(requested.enrolmentId())) {
+                        throw new EnrolmentAlreadyExists(requested.enrolmentId());
+                    }
+                    Enrolment created = Enrolment.receiveRequest(requested, self, now);
+                    enrolmentsById.put(created.id(), created);
+                    return created;
                 }
-                Enrolment created = Enrolment.receiveRequest(requested, self, now);
-                enrolmentsById.put(created.id(), created);
-                return created;
-            }
+
+                @Override
+                public Enrolment accepted(RegistrationAccepted accepted) {
+                    Enrolment enrolment = existing(accepted);
+                    enrolment.receiveAcceptance(accepted, now);
+                    return enrolment;
+                }
+
+                @Override
+                public Enrolment rejected(RegistrationRejected rejected) {
+                    Enrolment enrolment = existing(rejected);
+                    enrolment.receiveRejection(rejected, now);
+                    return enrolment;
+                }
+
+                @Override
+                public Enrolment withdrawn(RegistrationWithdrawn withdrawn) {
+                    Enrolment enrolment = existing(withdrawn);
+                    enrolment.receiveWithdrawal(withdrawn, now);
+                    return enrolment;
+                }
+
+                @Override
+                public Enrolment resultRecorded(CourseResultRecorded recorded) {
+                    Enrolment enrolment = existing(recorded);
+                    enrolment.receiveResult(recorded, now);
+                    return enrolment;
+                }
+
+                @Override
+                public Enrolment resultRevoked(CourseResultRevoked revoked) {
+                    Enrolment enrolment = existing(revoked);
+                    enrolment.receiveRevocation(revoked, now);
+                    return enrolment;
+                }
+
+                @Override
+                public Enrolment resultAcknowledged(ResultAcknowledged receipt) {
+                    Enrolment enrolment = existing(receipt);
+                    enrolment.receiveReceipt(receipt, now);
+                    return enrolment;
+                }
+            });
+        }
+
+        private Enrolment existing(ExchangeEvent event) {
             Enrolment enrolment = enrolmentsById.get(event.enrolmentId());
             if (enrolment == null) {
                 throw new EnrolmentNotFound(event.enrolmentId());
-            }
-            if (event instanceof RegistrationAccepted accepted) {
-                enrolment.receiveAcceptance(accepted, now);
-            } else if (event instanceof RegistrationRejected rejected) {
-                enrolment.receiveRejection(rejected, now);
-            } else if (event instanceof RegistrationWithdrawn withdrawn) {
-                enrolment.receiveWithdrawal(withdrawn, now);
-            } else if (event instanceof CourseResultRecorded recorded) {
-                enrolment.receiveResult(recorded, now);
-            } else if (event instanceof CourseResultRevoked revoked) {
-                enrolment.receiveRevocation(revoked, now);
-            } else if (event instanceof ResultAcknowledged receipt) {
-                enrolment.receiveReceipt(receipt, now);
-            } else {
-                throw new IllegalStateException("no handler for " + event.type());
             }
             return enrolment;
         }

@@ -1,4 +1,5 @@
 /**
- * The exchange events as JSON, with the field names of the wire contract: how the outbox and the timeline keep them.
+ * The exchange events as JSON, with the field names of the wire contract: the readable details the timeline keeps of
+ * every event sent and received. The outbox keeps Avro, not this.
  */
 package nl.mboexchange.node.enrolment.json;

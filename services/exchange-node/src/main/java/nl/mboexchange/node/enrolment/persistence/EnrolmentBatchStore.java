@@ -16,8 +16,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import nl.mboexchange.node.course.CourseCode;
+import nl.mboexchange.node.course.CourseOffering;
 import nl.mboexchange.node.enrolment.Enrolment;
 import nl.mboexchange.node.enrolment.EnrolmentId;
+import nl.mboexchange.node.enrolment.VisitingStudent;
+import nl.mboexchange.node.result.ResultScale;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -174,13 +178,13 @@ class EnrolmentBatchStore {
         ps.setString(8, e.student().familyName());
         ps.setObject(9, e.student().dateOfBirth());
         ps.setString(10, e.student().email());
-        ps.setString(11, e.course().code());
+        ps.setString(11, e.course().courseCode().value());
         ps.setString(12, e.course().offeringId());
         ps.setString(13, e.course().title());
         ps.setInt(14, e.course().studyLoadHours());
         ps.setObject(15, e.course().startDate());
         ps.setObject(16, e.course().endDate());
-        ps.setString(17, e.course().resultScale());
+        ps.setString(17, e.course().resultScale().name());
         ps.setTimestamp(18, timestamp(e.requestedAt()));
         ps.setString(19, e.acceptanceNote());
         ps.setString(20, e.rejectionReasonCode());
@@ -214,20 +218,20 @@ class EnrolmentBatchStore {
                 rs.getString("status"),
                 rs.getString("home_school"),
                 rs.getString("host_school"),
-                new StudentColumns(
+                new VisitingStudent(
                         rs.getObject("student_exchange_id", UUID.class),
                         rs.getString("student_given_name"),
                         rs.getString("student_family_name"),
                         rs.getObject("student_date_of_birth", LocalDate.class),
                         rs.getString("student_email")),
-                new CourseColumns(
-                        rs.getString("course_code"),
+                new CourseOffering(
+                        CourseCode.of(rs.getString("course_code")),
                         rs.getString("course_offering_id"),
                         rs.getString("course_title"),
                         rs.getInt("course_study_load_hours"),
                         rs.getObject("course_start_date", LocalDate.class),
                         rs.getObject("course_end_date", LocalDate.class),
-                        rs.getString("course_result_scale")),
+                        ResultScale.valueOf(rs.getString("course_result_scale"))),
                 instant(rs.getTimestamp("requested_at")),
                 rs.getString("acceptance_note"),
                 rs.getString("rejection_reason_code"),

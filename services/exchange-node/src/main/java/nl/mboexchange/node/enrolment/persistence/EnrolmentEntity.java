@@ -3,27 +3,27 @@ package nl.mboexchange.node.enrolment.persistence;
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
-import org.springframework.data.annotation.Id;
-import org.springframework.data.annotation.Version;
-import org.springframework.data.relational.core.mapping.Embedded;
-import org.springframework.data.relational.core.mapping.MappedCollection;
-import org.springframework.data.relational.core.mapping.Table;
+import nl.mboexchange.node.course.CourseOffering;
+import nl.mboexchange.node.enrolment.VisitingStudent;
 
-/** The stored form of the enrolment aggregate: the root row with its result versions. */
-@Table("enrolment")
+/**
+ * The stored form of the enrolment aggregate, as {@link EnrolmentBatchStore} reads and writes it: the root row with its
+ * result versions. The student and the course are the domain's values, which the store maps to and from their columns
+ * ({@code student_*}, {@code course_*}) in one place each.
+ */
 record EnrolmentEntity(
-        @Id UUID id,
-        @Version Long version,
+        UUID id,
+        Long version,
         String role,
         String status,
         String homeSchool,
         String hostSchool,
-        @Embedded.Empty(prefix = "student_") StudentColumns student,
-        @Embedded.Empty(prefix = "course_") CourseColumns course,
+        VisitingStudent student,
+        CourseOffering course,
         Instant requestedAt,
         String acceptanceNote,
         String rejectionReasonCode,
         String rejectionReasonText,
         String withdrawalReason,
         Instant lastChangedAt,
-        @MappedCollection(idColumn = "enrolment_id") Set<ResultVersionEntity> results) {}
+        Set<ResultVersionEntity> results) {}

@@ -9,20 +9,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import nl.mboexchange.node.course.CourseCode;
-import nl.mboexchange.node.course.CourseOffering;
 import nl.mboexchange.node.enrolment.Enrolment;
 import nl.mboexchange.node.enrolment.EnrolmentId;
 import nl.mboexchange.node.enrolment.EnrolmentRole;
 import nl.mboexchange.node.enrolment.EnrolmentStatus;
 import nl.mboexchange.node.enrolment.Rejection;
 import nl.mboexchange.node.enrolment.RejectionReason;
-import nl.mboexchange.node.enrolment.VisitingStudent;
 import nl.mboexchange.node.result.Assessment;
 import nl.mboexchange.node.result.Attempt;
 import nl.mboexchange.node.result.Grade;
 import nl.mboexchange.node.result.Receipt;
-import nl.mboexchange.node.result.ResultScale;
 import nl.mboexchange.node.result.ResultVersion;
 import nl.mboexchange.node.result.Revocation;
 import nl.mboexchange.node.school.SchoolCode;
@@ -34,8 +30,6 @@ final class EnrolmentMapper {
 
     static EnrolmentEntity toEntity(Enrolment enrolment) {
         Enrolment.Snapshot state = enrolment.snapshot();
-        VisitingStudent student = state.student();
-        CourseOffering course = state.course();
         Rejection rejection = state.rejection();
         Set<ResultVersionEntity> results = new HashSet<>();
         state.attempts().forEach(attempt -> attempt.versions().forEach(version -> results.add(toEntity(version))));
@@ -46,20 +40,8 @@ final class EnrolmentMapper {
                 state.status().name(),
                 state.homeSchool().value(),
                 state.hostSchool().value(),
-                new StudentColumns(
-                        student.exchangeId(),
-                        student.givenName(),
-                        student.familyName(),
-                        student.dateOfBirth(),
-                        student.email()),
-                new CourseColumns(
-                        course.courseCode().value(),
-                        course.offeringId(),
-                        course.title(),
-                        course.studyLoadHours(),
-                        course.startDate(),
-                        course.endDate(),
-                        course.resultScale().name()),
+                state.student(),
+                state.course(),
                 state.requestedAt(),
                 state.acceptanceNote(),
                 rejection == null ? null : rejection.reasonCode().name(),
@@ -70,27 +52,13 @@ final class EnrolmentMapper {
     }
 
     static Enrolment toDomain(EnrolmentEntity entity) {
-        StudentColumns student = entity.student();
-        CourseColumns course = entity.course();
         return Enrolment.restore(new Enrolment.Snapshot(
                 new EnrolmentId(entity.id()),
                 EnrolmentRole.valueOf(entity.role()),
                 SchoolCode.of(entity.homeSchool()),
                 SchoolCode.of(entity.hostSchool()),
-                new VisitingStudent(
-                        student.exchangeId(),
-                        student.givenName(),
-                        student.familyName(),
-                        student.dateOfBirth(),
-                        student.email()),
-                new CourseOffering(
-                        CourseCode.of(course.code()),
-                        course.offeringId(),
-                        course.title(),
-                        course.studyLoadHours(),
-                        course.startDate(),
-                        course.endDate(),
-                        ResultScale.valueOf(course.resultScale())),
+                entity.student(),
+                entity.course(),
                 EnrolmentStatus.valueOf(entity.status()),
                 entity.requestedAt(),
                 entity.acceptanceNote(),

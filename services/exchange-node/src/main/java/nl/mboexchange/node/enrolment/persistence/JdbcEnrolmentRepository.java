@@ -1,6 +1,7 @@
 package nl.mboexchange.node.enrolment.persistence;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import nl.mboexchange.node.enrolment.Enrolment;
@@ -9,33 +10,26 @@ import nl.mboexchange.node.enrolment.EnrolmentRepository;
 import org.springframework.stereotype.Repository;
 
 /**
- * The enrolments in PostgreSQL: one at a time through Spring Data JDBC, whose {@code @Version} guards against a
- * concurrent change, and a batch at a time through {@link EnrolmentBatchStore}, with the same check.
+ * The enrolments in PostgreSQL, read and written by one path, {@link EnrolmentBatchStore}'s set-based SQL: one
+ * enrolment is a batch of one. Its lock version guards every write against a concurrent change.
  */
 @Repository
 class JdbcEnrolmentRepository implements EnrolmentRepository {
 
-    private final EnrolmentEntityRepository entities;
     private final EnrolmentBatchStore batches;
 
-    JdbcEnrolmentRepository(EnrolmentEntityRepository entities, EnrolmentBatchStore batches) {
-        this.entities = entities;
+    JdbcEnrolmentRepository(EnrolmentBatchStore batches) {
         this.batches = batches;
     }
 
     @Override
     public Optional<Enrolment> findById(EnrolmentId id) {
-        return entities.findById(id.value()).map(EnrolmentMapper::toDomain);
+        return Optional.ofNullable(batches.loadAll(List.of(id)).get(id));
     }
 
     @Override
     public Map<EnrolmentId, Enrolment> findAllById(Collection<EnrolmentId> ids) {
         return batches.loadAll(ids);
-    }
-
-    @Override
-    public Enrolment save(Enrolment enrolment) {
-        return EnrolmentMapper.toDomain(entities.save(EnrolmentMapper.toEntity(enrolment)));
     }
 
     @Override

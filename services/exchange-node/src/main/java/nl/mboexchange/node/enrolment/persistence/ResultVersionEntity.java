@@ -3,10 +3,8 @@ package nl.mboexchange.node.enrolment.persistence;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
-import org.springframework.data.relational.core.mapping.Table;
 
-/** One stored result version of an enrolment, with its receipt when it has one. */
-@Table("result_version")
+/** One stored result version of an enrolment ({@code result_version}), with its receipt when it has one. */
 record ResultVersionEntity(
         int attempt,
         int version,

@@ -1,5 +1,5 @@
 /**
- * Where enrolments are stored: the aggregate as Spring Data JDBC entities for one enrolment at a time, and explicit,
- * set-based SQL for a batch of enrolments, the registrar's list and the processed event ids.
+ * Where enrolments are stored: explicit, set-based SQL for the aggregate (one enrolment is a batch of one), the
+ * registrar's list and the processed event ids.
  */
 package nl.mboexchange.node.enrolment.persistence;

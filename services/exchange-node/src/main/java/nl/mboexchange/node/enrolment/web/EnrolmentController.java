@@ -58,7 +58,11 @@ class EnrolmentController {
     @Operation(summary = "List enrolments, most recently requested first")
     EnrolmentListResponse list(
             @RequestParam(required = false)
-                    @Parameter(schema = @Schema(allowableValues = {Direction.INCOMING, Direction.OUTGOING}))
+                    @Parameter(
+                            schema =
+                                    @Schema(
+                                            allowableValues = {EnrolmentDirection.INCOMING, EnrolmentDirection.OUTGOING
+                                            }))
                     String direction,
             @RequestParam(required = false) EnrolmentStatus status,
             @RequestParam(required = false) @Parameter(description = "the student's exchange id") UUID studentId,
@@ -66,7 +70,7 @@ class EnrolmentController {
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size) {
         EnrolmentFilter filter = new EnrolmentFilter(
-                Direction.parse(direction),
+                EnrolmentDirection.parse(direction),
                 status,
                 studentId,
                 courseCode == null || courseCode.isBlank() ? null : CourseCode.of(courseCode));
@@ -86,11 +90,13 @@ class EnrolmentController {
             @Valid @RequestBody RequestEnrolmentBody body,
             HttpServletRequest http) {
         return idempotent.respond(idempotencyKey, http, body, EnrolmentResponse.class, () -> {
-            Enrolment requested = enrolments.execute(new RequestEnrolment(
-                    body.enrolmentId() == null ? null : new EnrolmentId(body.enrolmentId()),
-                    SchoolCode.of(body.hostSchool()),
-                    body.student().toDomain(),
-                    body.course().toDomain()));
+            Enrolment requested = enrolments.execute(
+                    new RequestEnrolment(
+                            body.enrolmentId() == null ? null : new EnrolmentId(body.enrolmentId()),
+                            SchoolCode.of(body.hostSchool()),
+                            body.student().toDomain(),
+                            body.course().toDomain()),
+                    Registrar.of(http));
             return ResponseEntity.created(URI.create("/api/v1/enrolments/" + requested.id()))
                     .body(details(requested.id()));
         });
@@ -105,7 +111,7 @@ class EnrolmentController {
             HttpServletRequest http) {
         return idempotent.respond(idempotencyKey, http, body, EnrolmentResponse.class, () -> {
             EnrolmentId enrolmentId = new EnrolmentId(id);
-            enrolments.execute(new AcceptEnrolment(enrolmentId, body == null ? null : body.note()));
+            enrolments.execute(new AcceptEnrolment(enrolmentId, body == null ? null : body.note()), Registrar.of(http));
             return ResponseEntity.ok(details(enrolmentId));
         });
     }
@@ -119,7 +125,8 @@ class EnrolmentController {
             HttpServletRequest http) {
         return idempotent.respond(idempotencyKey, http, body, EnrolmentResponse.class, () -> {
             EnrolmentId enrolmentId = new EnrolmentId(id);
-            enrolments.execute(new RejectEnrolment(enrolmentId, body.reasonCode(), body.reasonText()));
+            enrolments.execute(
+                    new RejectEnrolment(enrolmentId, body.reasonCode(), body.reasonText()), Registrar.of(http));
             return ResponseEntity.ok(details(enrolmentId));
         });
     }
@@ -133,7 +140,8 @@ class EnrolmentController {
             HttpServletRequest http) {
         return idempotent.respond(idempotencyKey, http, body, EnrolmentResponse.class, () -> {
             EnrolmentId enrolmentId = new EnrolmentId(id);
-            enrolments.execute(new WithdrawEnrolment(enrolmentId, body == null ? null : body.reason()));
+            enrolments.execute(
+                    new WithdrawEnrolment(enrolmentId, body == null ? null : body.reason()), Registrar.of(http));
             return ResponseEntity.ok(details(enrolmentId));
         });
     }

@@ -5,12 +5,12 @@ import java.util.Map;
 import nl.mboexchange.node.enrolment.Enrolment;
 import nl.mboexchange.node.enrolment.application.EnrolmentDetails;
 import nl.mboexchange.node.enrolment.application.EnrolmentPage;
+import nl.mboexchange.node.enrolment.timeline.TimelineEntry;
 import nl.mboexchange.node.result.Assessment;
 import nl.mboexchange.node.result.Attempt;
 import nl.mboexchange.node.result.Receipt;
 import nl.mboexchange.node.result.ResultVersion;
 import nl.mboexchange.node.result.Revocation;
-import nl.mboexchange.node.timeline.TimelineEntry;
 import org.springframework.stereotype.Component;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,7 +31,7 @@ class EnrolmentResponses {
         Enrolment enrolment = details.enrolment();
         return new EnrolmentResponse(
                 enrolment.id().value(),
-                Direction.of(enrolment.role()),
+                EnrolmentDirection.of(enrolment.role()),
                 enrolment.status(),
                 enrolment.homeSchool().value(),
                 enrolment.hostSchool().value(),
@@ -54,7 +54,7 @@ class EnrolmentResponses {
         List<EnrolmentListResponse.EnrolmentListItem> items = page.items().stream()
                 .map(summary -> new EnrolmentListResponse.EnrolmentListItem(
                         summary.id().value(),
-                        Direction.of(summary.role()),
+                        EnrolmentDirection.of(summary.role()),
                         summary.status(),
                         summary.homeSchool().value(),
                         summary.hostSchool().value(),

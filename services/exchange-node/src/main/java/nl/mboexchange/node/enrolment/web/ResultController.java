@@ -56,8 +56,14 @@ class ResultController {
             HttpServletRequest http) {
         return idempotent.respond(idempotencyKey, http, body, EnrolmentResponse.class, () -> {
             EnrolmentId enrolmentId = new EnrolmentId(id);
-            enrolments.execute(new RecordResult(
-                    enrolmentId, body.attempt(), Grade.canonical(body.grade()), body.finalResult(), body.assessedOn()));
+            enrolments.execute(
+                    new RecordResult(
+                            enrolmentId,
+                            body.attempt(),
+                            Grade.canonical(body.grade()),
+                            body.finalResult(),
+                            body.assessedOn()),
+                    Registrar.of(http));
             return ResponseEntity.ok(details(enrolmentId));
         });
     }
@@ -72,14 +78,16 @@ class ResultController {
             HttpServletRequest http) {
         return idempotent.respond(idempotencyKey, http, body, EnrolmentResponse.class, () -> {
             EnrolmentId enrolmentId = new EnrolmentId(id);
-            enrolments.execute(new CorrectResult(
-                    enrolmentId,
-                    attempt,
-                    body.expectedVersion(),
-                    Grade.canonical(body.grade()),
-                    body.finalResult(),
-                    body.assessedOn(),
-                    body.reason()));
+            enrolments.execute(
+                    new CorrectResult(
+                            enrolmentId,
+                            attempt,
+                            body.expectedVersion(),
+                            Grade.canonical(body.grade()),
+                            body.finalResult(),
+                            body.assessedOn(),
+                            body.reason()),
+                    Registrar.of(http));
             return ResponseEntity.ok(details(enrolmentId));
         });
     }
@@ -94,7 +102,7 @@ class ResultController {
             HttpServletRequest http) {
         return idempotent.respond(idempotencyKey, http, body, EnrolmentResponse.class, () -> {
             EnrolmentId enrolmentId = new EnrolmentId(id);
-            enrolments.execute(new RevokeResult(enrolmentId, attempt, body.reason()));
+            enrolments.execute(new RevokeResult(enrolmentId, attempt, body.reason()), Registrar.of(http));
             return ResponseEntity.ok(details(enrolmentId));
         });
     }

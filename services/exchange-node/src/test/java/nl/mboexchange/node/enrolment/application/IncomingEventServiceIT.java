@@ -121,13 +121,15 @@ class IncomingEventServiceIT extends NodeIntegrationTest {
 
     @Test
     void a_result_is_kept_and_answered_with_a_receipt_in_the_same_transaction() {
-        EnrolmentId id = commands.execute(new RequestEnrolment(
-                        null,
-                        CounterpartSchool.SCHOOL,
-                        CounterpartSchool.requests(EnrolmentId.random(), UUID.randomUUID())
-                                .student(),
-                        CounterpartSchool.requests(EnrolmentId.random(), UUID.randomUUID())
-                                .course()))
+        EnrolmentId id = commands.execute(
+                        new RequestEnrolment(
+                                null,
+                                CounterpartSchool.SCHOOL,
+                                CounterpartSchool.requests(EnrolmentId.random(), UUID.randomUUID())
+                                        .student(),
+                                CounterpartSchool.requests(EnrolmentId.random(), UUID.randomUUID())
+                                        .course()),
+                        new Origin.Registrar("registrar"))
                 .id();
         CourseResultRecorded result = CounterpartSchool.records(id, 1, 1, "8.0", true);
 

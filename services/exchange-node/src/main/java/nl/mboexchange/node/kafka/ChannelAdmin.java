@@ -1,0 +1,75 @@
+package nl.mboexchange.node.kafka;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Creates the topics this node writes, the first time it writes them. A channel appears when two schools first
+ * exchange something, so nobody has to set up every pair in advance. Where ACLs forbid creating topics, the
+ * operator creates them and the refusal here is only logged.
+ */
+public class ChannelAdmin implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ChannelAdmin.class);
+
+    private final Admin admin;
+    private final int partitions;
+    private final short replicationFactor;
+    private final Set<String> ensured = ConcurrentHashMap.newKeySet();
+
+    ChannelAdmin(Admin admin, int partitions, short replicationFactor) {
+        this.admin = admin;
+        this.partitions = partitions;
+        this.replicationFactor = replicationFactor;
+    }
+
+    /** Makes sure the topic exists before it is written. */
+    public void ensure(String topic) {
+        ensure(topic, Map.of());
+    }
+
+    /**
+     * Makes sure the topic exists before it is written; when this creates it, with the given topic configs (e.g.
+     * {@code retention.ms}). A topic that exists keeps the configs the operator gave it.
+     */
+    public void ensure(String topic, Map<String, String> configs) {
+        if (ensured.contains(topic)) {
+            return;
+        }
+        try {
+            admin.createTopics(List.of(new NewTopic(topic, partitions, replicationFactor).configs(configs)))
+                    .all()
+                    .get(30, TimeUnit.SECONDS);
+            log.info("Created topic {}", topic);
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                log.warn("Could not create topic {} ({}); assuming the operator provides it", topic, e.getCause());
+            }
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("Kafka did not answer whether topic " + topic + " exists", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        ensured.add(topic);
+    }
+
+    Admin admin() {
+        return admin;
+    }
+
+    @Override
+    public void close() {
+        admin.close();
+    }
+}

@@ -1,0 +1,73 @@
+package nl.mboexchange.node.kafka;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.Map;
+import nl.mboexchange.node.outbox.OutboxRepository;
+import nl.mboexchange.node.outbox.OutboxSignal;
+import nl.mboexchange.node.school.SchoolCode;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The node on Kafka, for every adapter that uses it: the Avro codec, topic administration, one producer ({@code
+ * acks=all}, idempotent) for the outbox and the dead letters, and the outbox publisher. Switched off with {@code
+ * mbo.kafka.enabled=false}.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnBooleanProperty(name = "mbo.kafka.enabled", matchIfMissing = true)
+class KafkaConfiguration {
+
+    @Bean(destroyMethod = "close")
+    AvroCodec avroCodec(MessagingProperties properties) {
+        return new AvroCodec(
+                properties.schemaRegistryUrl(), properties.valueSerializer(), properties.valueDeserializer());
+    }
+
+    @Bean(destroyMethod = "close")
+    ChannelAdmin channelAdmin(KafkaProperties kafka, MessagingProperties properties) {
+        return new ChannelAdmin(
+                Admin.create(kafka.buildAdminProperties()),
+                properties.channelPartitions(),
+                properties.replicationFactor());
+    }
+
+    @Bean(destroyMethod = "close")
+    Producer<String, byte[]> exchangeProducer(KafkaProperties kafka, SchoolCode self) {
+        Map<String, Object> config = kafka.buildProducerProperties();
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, "exchange-node-" + self.value());
+        config.put(ProducerConfig.ACKS_CONFIG, "all");
+        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 2);
+        return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+    }
+
+    @Bean
+    OutboxPublisher outboxPublisher(
+            OutboxRepository outbox,
+            OutboxSignal signal,
+            TransactionTemplate transactions,
+            Producer<String, byte[]> exchangeProducer,
+            AvroCodec codec,
+            ChannelAdmin channelAdmin,
+            MessagingProperties properties,
+            MeterRegistry meters,
+            Clock clock) {
+        return new OutboxPublisher(
+                outbox, signal, transactions, exchangeProducer, codec, channelAdmin, properties, meters, clock);
+    }
+
+    @Bean
+    KafkaHealthIndicator kafkaHealthIndicator(ChannelAdmin channelAdmin) {
+        return new KafkaHealthIndicator(channelAdmin.admin());
+    }
+}

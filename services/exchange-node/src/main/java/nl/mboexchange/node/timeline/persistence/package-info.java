@@ -1,2 +1,0 @@
-/** Where the timelines are stored: one row per event and enrolment, its fields as JSON. */
-package nl.mboexchange.node.timeline.persistence;
