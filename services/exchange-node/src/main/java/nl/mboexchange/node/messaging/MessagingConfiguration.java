@@ -2,6 +2,7 @@ package nl.mboexchange.node.messaging;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import nl.mboexchange.node.deadletter.DeadLetterStore;
 import nl.mboexchange.node.enrolment.application.IncomingEventService;
@@ -12,12 +13,14 @@ import nl.mboexchange.node.intake.IntakeProperties;
 import nl.mboexchange.node.intake.MonitoredListener;
 import nl.mboexchange.node.outbox.OutboxRepository;
 import nl.mboexchange.node.outbox.OutboxSignal;
+import nl.mboexchange.node.retention.RetentionProperties;
 import nl.mboexchange.node.school.SchoolCode;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -47,11 +50,34 @@ class MessagingConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    ChannelAdmin channelAdmin(KafkaProperties kafka, MessagingProperties properties) {
+    ChannelAdmin channelAdmin(
+            KafkaProperties kafka,
+            MessagingProperties properties,
+            RetentionProperties retention,
+            ExchangeTopics topics) {
         return new ChannelAdmin(
                 Admin.create(kafka.buildAdminProperties()),
                 properties.channelPartitions(),
-                properties.replicationFactor());
+                properties.replicationFactor(),
+                topic -> Map.of(
+                        TopicConfig.RETENTION_MS_CONFIG,
+                        Long.toString(retentionOf(topic, retention, topics).toMillis())));
+    }
+
+    /**
+     * How long a topic this node creates keeps its records, to match how long the node keeps the same data: a channel
+     * and the commands topic as long as the node recognises an event or command delivered again, a dead-letter topic
+     * as long as the node keeps its dead letters. (The SIS events topic has its own setting, which the SIS contract
+     * promises.)
+     */
+    static Duration retentionOf(String topic, RetentionProperties retention, ExchangeTopics topics) {
+        if (topics.parseChannel(topic).isPresent()) {
+            return retention.channelTopicRetention();
+        }
+        if (topic.endsWith(".deadletter")) {
+            return retention.deadLetterTopicRetention();
+        }
+        return retention.commandsTopicRetention();
     }
 
     @Bean(destroyMethod = "close")

@@ -149,12 +149,17 @@ public final class RunningNode implements AutoCloseable {
 
     /** POSTs JSON to the API; returns status and body. */
     public Response post(String path, String json) {
-        var entity = rest.post()
-                .uri(path)
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(json)
-                .retrieve()
-                .toEntity(String.class);
+        return post(path, json, null);
+    }
+
+    /** POSTs JSON to the API under an Idempotency-Key, if one is given; returns status and body. */
+    public Response post(String path, String json, String idempotencyKey) {
+        var request =
+                rest.post().uri(path).contentType(MediaType.APPLICATION_JSON).body(json);
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        var entity = request.retrieve().toEntity(String.class);
         return new Response(entity.getStatusCode().value(), entity.getBody());
     }
 
