@@ -19,6 +19,7 @@ import nl.mboexchange.node.messaging.DeadLetters.DeadLetter;
 import nl.mboexchange.node.messaging.DeadLetters.Reason;
 import nl.mboexchange.node.messaging.ExchangeTopics.Channel;
 import nl.mboexchange.node.school.SchoolCode;
+import nl.mboexchange.node.shared.Redacted;
 import nl.mboexchange.serde.AvroSerdeException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
@@ -151,7 +152,9 @@ class ExchangeListener implements BatchMessageListener<String, byte[]>, Replayer
         try {
             event = AvroEvents.fromAvro(decoded);
         } catch (RuntimeException e) {
-            throw new NotTaken(Reason.INVALID, e.getMessage());
+            // The dead letter's reason is logged and put in a header: only this node's own refusals say more than
+            // the exception's class, as they are written without personal data.
+            throw new NotTaken(Reason.INVALID, Redacted.message(e));
         }
         if (!event.sender().equals(channel.from())) {
             throw new NotTaken(
