@@ -9,6 +9,7 @@ import java.util.UUID;
 import nl.mboexchange.node.support.Requests;
 import nl.mboexchange.node.support.Requests.Student;
 import nl.mboexchange.node.support.RunningNode;
+import nl.mboexchange.node.support.TwoSchools;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,26 +23,25 @@ import org.springframework.web.client.RestClient;
  */
 class DisclosureReportIT {
 
-    static final String HOME = "25LX";
-    static final String HOST = "30GH";
+    static final String HOME = TwoSchools.HOME;
+    static final String HOST = TwoSchools.HOST;
     static final List<String> EVERY_FIELD = List.of("exchangeId", "givenName", "familyName", "dateOfBirth", "email");
 
+    static TwoSchools schools;
     static RunningNode home;
     static RunningNode host;
 
     @BeforeAll
     static void startBothSchools() {
-        home = RunningNode.start(HOME, "disclosure_home_25lx", Map.of());
-        host = RunningNode.start(HOST, "disclosure_host_30gh", Map.of());
+        schools = TwoSchools.start("disclosure", Map.of(), null);
+        home = schools.home();
+        host = schools.host();
     }
 
     @AfterAll
     static void stopBothSchools() {
-        if (home != null) {
-            home.close();
-        }
-        if (host != null) {
-            host.close();
+        if (schools != null) {
+            schools.close();
         }
     }
 

@@ -9,14 +9,15 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import nl.mboexchange.exchange.CourseOffering;
 import nl.mboexchange.exchange.RegistrationRequested;
-import nl.mboexchange.exchange.ResultScale;
 import nl.mboexchange.node.sis.SchoolSis;
+import nl.mboexchange.node.sis.SisCommandFixture;
 import nl.mboexchange.node.support.CapturedLogs;
+import nl.mboexchange.node.support.PartnerEvents;
 import nl.mboexchange.node.support.Requests;
 import nl.mboexchange.node.support.Requests.Student;
 import nl.mboexchange.node.support.RunningNode;
+import nl.mboexchange.node.support.TwoSchools;
 import nl.mboexchange.node.support.Wire;
 import nl.mboexchange.sis.CommandRejected;
 import nl.mboexchange.sis.EnrolmentUpdate;
@@ -34,8 +35,8 @@ import org.junit.jupiter.api.Test;
  */
 class NoPersonalDataInLogsIT {
 
-    static final String HOME = "25LX";
-    static final String HOST = "30GH";
+    static final String HOME = TwoSchools.HOME;
+    static final String HOST = TwoSchools.HOST;
     static final String TO_HOST = TOPIC_PREFIX + "exchange." + HOME + "." + HOST;
 
     static final String GIVEN_NAME = "Quirijntje";
@@ -61,6 +62,7 @@ class NoPersonalDataInLogsIT {
     static final Map<String, Object> VERBOSE = Map.of("logging.level.nl.mboexchange", "DEBUG");
 
     static CapturedLogs logs;
+    static TwoSchools schools;
     static RunningNode home;
     static RunningNode host;
     static SchoolSis homeSis;
@@ -68,17 +70,18 @@ class NoPersonalDataInLogsIT {
 
     @BeforeAll
     static void startBothSchools() {
-        home = RunningNode.start(HOME, "logs_home_25lx", VERBOSE);
-        host = RunningNode.start(HOST, "logs_host_30gh", VERBOSE);
-        // After both have started: starting a node sets up logging afresh, which drops any appender attached before.
-        logs = CapturedLogs.attach();
+        schools = TwoSchools.start("logs", VERBOSE, null);
+        home = schools.home();
+        host = schools.host();
         homeSis = new SchoolSis(HOME);
         hostSis = new SchoolSis(HOST);
+        // After both have started: starting a node sets up logging afresh, which drops any appender attached before.
+        logs = CapturedLogs.attach();
     }
 
     @AfterAll
     static void stopBothSchools() {
-        for (AutoCloseable closing : new AutoCloseable[] {homeSis, hostSis, home, host, logs}) {
+        for (AutoCloseable closing : new AutoCloseable[] {homeSis, hostSis, logs}) {
             if (closing != null) {
                 try {
                     closing.close();
@@ -86,6 +89,9 @@ class NoPersonalDataInLogsIT {
                     throw new IllegalStateException(e);
                 }
             }
+        }
+        if (schools != null) {
+            schools.close();
         }
     }
 
@@ -106,8 +112,13 @@ class NoPersonalDataInLogsIT {
         host.awaitEnrolment(id, body -> Requests.status(body).equals("COMPLETED"));
 
         // Refused at the REST API: the same enrolment id with other data, and an e-mail address that is not one.
-        assertThat(home.post("/enrolments", requestBody(id, student)).status()).isEqualTo(409);
-        assertThat(home.post("/enrolments", requestBody(UUID.randomUUID().toString(), withEmail(student)))
+        assertThat(home.post("/enrolments", Requests.requestBody(id, HOST, student, "2026-S1-B"))
+                        .status())
+                .isEqualTo(409);
+        assertThat(home.post(
+                                "/enrolments",
+                                Requests.requestBody(
+                                        UUID.randomUUID().toString(), HOST, withEmail(student), "2026-S1-B"))
                         .status())
                 .isEqualTo(400);
 
@@ -170,74 +181,32 @@ class NoPersonalDataInLogsIT {
                 GIVEN_NAME + " " + FAMILY_NAME);
     }
 
-    private static String requestBody(String id, Student student) {
-        return """
-                {"enrolmentId": "%s", "hostSchool": "%s",
-                 "student": {"exchangeId": "%s", "givenName": "%s", "familyName": "%s",
-                             "dateOfBirth": "%s", "email": "%s"},
-                 "course": {"courseCode": "K0080", "offeringId": "2026-S1-B", "title": "Ondernemerschap",
-                            "studyLoadHours": 240, "startDate": "2026-02-01", "endDate": "2026-06-30",
-                            "resultScale": "NUMERIC_1_TO_10"}}
-                """.formatted(
-                        id,
-                        HOST,
-                        student.exchangeId(),
-                        student.givenName(),
-                        student.familyName(),
-                        student.dateOfBirth(),
-                        student.email());
-    }
-
     private static RequestEnrolment sisRequest(UUID enrolmentId, String email) {
-        return RequestEnrolment.newBuilder()
-                .setCommandId(UUID.randomUUID())
-                .setIssuedBy("osiris-batch")
-                .setIssuedAt(Instant.now())
-                .setEnrolmentId(enrolmentId)
-                .setHostSchool(HOST)
-                .setStudent(nl.mboexchange.sis.command.VisitingStudent.newBuilder()
+        return SisCommandFixture.requestEnrolment(
+                enrolmentId,
+                HOST,
+                nl.mboexchange.sis.command.VisitingStudent.newBuilder()
                         .setExchangeId(UUID.randomUUID())
                         .setGivenName(GIVEN_NAME)
                         .setFamilyName(FAMILY_NAME)
                         .setDateOfBirth(DATE_OF_BIRTH)
                         .setEmail(email)
-                        .build())
-                .setCourse(nl.mboexchange.sis.command.CourseOffering.newBuilder()
-                        .setCourseCode("K0080")
-                        .setOfferingId("2026-S1-A")
-                        .setTitle("Ondernemerschap")
-                        .setStudyLoadHours(240)
-                        .setStartDate(LocalDate.of(2026, 2, 1))
-                        .setEndDate(LocalDate.of(2026, 6, 30))
-                        .setResultScale(nl.mboexchange.sis.command.ResultScale.NUMERIC_1_TO_10)
-                        .build())
-                .build();
+                        .build());
     }
 
     private static RegistrationRequested exchangeRequest(UUID enrolmentId, String sender, String email) {
-        return RegistrationRequested.newBuilder()
-                .setEventId(UUID.randomUUID())
-                .setOccurredAt(Instant.now())
-                .setEnrolmentId(enrolmentId)
-                .setSenderSchool(sender)
-                .setRecipientSchool(HOST)
-                .setStudent(nl.mboexchange.exchange.VisitingStudent.newBuilder()
+        return PartnerEvents.requested(
+                enrolmentId,
+                sender,
+                HOST,
+                PartnerEvents.TITLE,
+                nl.mboexchange.exchange.VisitingStudent.newBuilder()
                         .setExchangeId(UUID.randomUUID())
                         .setGivenName(GIVEN_NAME)
                         .setFamilyName(FAMILY_NAME)
                         .setDateOfBirth(DATE_OF_BIRTH)
                         .setEmail(email)
-                        .build())
-                .setCourse(CourseOffering.newBuilder()
-                        .setCourseCode("K0123")
-                        .setOfferingId("2026-P2")
-                        .setTitle("Webshop bouwen")
-                        .setStudyLoadHours(160)
-                        .setStartDate(LocalDate.of(2026, 2, 1))
-                        .setEndDate(LocalDate.of(2026, 6, 30))
-                        .setResultScale(ResultScale.NUMERIC_1_TO_10)
-                        .build())
-                .build();
+                        .build());
     }
 
     private static Wire.Sent sent(RegistrationRequested event) {

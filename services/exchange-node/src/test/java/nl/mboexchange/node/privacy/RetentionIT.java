@@ -13,6 +13,7 @@ import nl.mboexchange.node.support.MovingClock;
 import nl.mboexchange.node.support.Requests;
 import nl.mboexchange.node.support.Requests.Student;
 import nl.mboexchange.node.support.RunningNode;
+import nl.mboexchange.node.support.TwoSchools;
 import nl.mboexchange.node.support.Wire;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,28 +26,27 @@ import org.junit.jupiter.api.Test;
  */
 class RetentionIT {
 
-    static final String HOME = "25LX";
-    static final String HOST = "30GH";
+    static final String HOME = TwoSchools.HOME;
+    static final String HOST = TwoSchools.HOST;
 
     static final Map<String, Object> EVERY_SECOND = Map.of("mbo.retention.interval", "1s");
 
     static final MovingClock clock = new MovingClock();
+    static TwoSchools schools;
     static RunningNode home;
     static RunningNode host;
 
     @BeforeAll
     static void startBothSchools() {
-        home = RunningNode.start(HOME, "retention_home_25lx", EVERY_SECOND, clock);
-        host = RunningNode.start(HOST, "retention_host_30gh", EVERY_SECOND, clock);
+        schools = TwoSchools.start("retention", EVERY_SECOND, clock);
+        home = schools.home();
+        host = schools.host();
     }
 
     @AfterAll
     static void stopBothSchools() {
-        if (home != null) {
-            home.close();
-        }
-        if (host != null) {
-            host.close();
+        if (schools != null) {
+            schools.close();
         }
     }
 

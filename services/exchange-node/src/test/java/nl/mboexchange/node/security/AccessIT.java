@@ -19,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import nl.mboexchange.node.support.Requests;
 import nl.mboexchange.node.support.RunningNode;
+import nl.mboexchange.node.support.TwoSchools;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -30,8 +31,8 @@ import org.springframework.http.HttpMethod;
  */
 class AccessIT {
 
-    static final String HOME = "25LX";
-    static final String HOST = "30GH";
+    static final String HOME = TwoSchools.HOME;
+    static final String HOST = TwoSchools.HOST;
 
     /** Short windows, so that a test can wait for a lock to end. */
     static final Map<String, Object> THROTTLE = Map.of(
@@ -39,22 +40,21 @@ class AccessIT {
             "mbo.security.login.first-lock", "1s",
             "mbo.security.login.longest-lock", "2s");
 
+    static TwoSchools schools;
     static RunningNode home;
     static RunningNode host;
 
     @BeforeAll
     static void startBothSchools() {
-        home = RunningNode.start(HOME, "access_home_25lx", THROTTLE);
-        host = RunningNode.start(HOST, "access_host_30gh", THROTTLE);
+        schools = TwoSchools.start("access", THROTTLE, null);
+        home = schools.home();
+        host = schools.host();
     }
 
     @AfterAll
     static void stopBothSchools() {
-        if (home != null) {
-            home.close();
-        }
-        if (host != null) {
-            host.close();
+        if (schools != null) {
+            schools.close();
         }
     }
 

@@ -21,11 +21,18 @@ public final class Requests {
     /** Requests an enrolment of {@code student} at {@code hostSchool} in K0080; returns the enrolment's id. */
     public static String enrol(RunningNode home, String hostSchool, Student student) {
         String id = UUID.randomUUID().toString();
-        var response = home.post("/enrolments", """
+        var response = home.post("/enrolments", requestBody(id, hostSchool, student, "2026-S1-A"));
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        return id;
+    }
+
+    /** The body that requests enrolment {@code id} of {@code student} at {@code hostSchool} in an offering of K0080. */
+    public static String requestBody(String id, String hostSchool, Student student, String offeringId) {
+        return """
                 {"enrolmentId": "%s", "hostSchool": "%s",
                  "student": {"exchangeId": "%s", "givenName": "%s", "familyName": "%s",
                              "dateOfBirth": "%s", "email": "%s"},
-                 "course": {"courseCode": "K0080", "offeringId": "2026-S1-A", "title": "Ondernemerschap",
+                 "course": {"courseCode": "K0080", "offeringId": "%s", "title": "Ondernemerschap",
                             "studyLoadHours": 240, "startDate": "2026-02-01", "endDate": "2026-06-30",
                             "resultScale": "NUMERIC_1_TO_10"}}
                 """.formatted(
@@ -35,9 +42,8 @@ public final class Requests {
                         student.givenName(),
                         student.familyName(),
                         student.dateOfBirth(),
-                        student.email()));
-        assertThat(response.status()).as(response.body()).isEqualTo(201);
-        return id;
+                        student.email(),
+                        offeringId);
     }
 
     /** A first, final result of attempt 1. */
