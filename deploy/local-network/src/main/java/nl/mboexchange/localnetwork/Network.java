@@ -159,15 +159,22 @@ final class Network {
                             + "               REST API   %s/api/v1/enrolments%n"
                             + "               Swagger UI %s/swagger-ui.html%n"
                             + "               registrar  %s / %s%n"
-                            + "               operator   %s / %s (%s/api/v1/operations/dead-letters)%n",
+                            + "               reader     %s / %s (looks, changes nothing)%n"
+                            + "               operator   %s / %s (%s/api/v1/operations/dead-letters)%n"
+                            + "               metrics    %s / %s (%s/actuator/prometheus)%n",
                     school.code(),
                     school.baseUrl(),
                     school.baseUrl(),
                     school.baseUrl(),
                     SchoolNode.REGISTRAR,
                     SchoolNode.registrarPassword(school),
+                    SchoolNode.READER,
+                    SchoolNode.readerPassword(school),
                     SchoolNode.OPERATOR,
                     SchoolNode.operatorPassword(school),
+                    school.baseUrl(),
+                    SchoolNode.MONITOR,
+                    SchoolNode.monitorPassword(school),
                     school.baseUrl()));
         }
         String prefix = settings.topicPrefix();

@@ -19,6 +19,12 @@ final class SchoolNode implements Stoppable {
     /** The operator every local node knows, for dead letters and held messages; see {@link #operatorPassword}. */
     static final String OPERATOR = "operator";
 
+    /** The reader every local node knows: staff who check status and change nothing; see {@link #readerPassword}. */
+    static final String READER = "reader";
+
+    /** The account Prometheus scrapes the metrics with; see {@link #monitorPassword}. */
+    static final String MONITOR = "prometheus";
+
     private static final Duration START_TIMEOUT = Duration.ofSeconds(240);
     private static final List<String> JVM_OPTIONS = List.of(
             "-Xms64m",
@@ -61,12 +67,26 @@ final class SchoolNode implements Stoppable {
         environment.put("MBO_SECURITY_REGISTRARS_0_PASSWORD", registrarPassword(school));
         environment.put("MBO_SECURITY_OPERATORS_0_USERNAME", OPERATOR);
         environment.put("MBO_SECURITY_OPERATORS_0_PASSWORD", operatorPassword(school));
+        environment.put("MBO_SECURITY_READERS_0_USERNAME", READER);
+        environment.put("MBO_SECURITY_READERS_0_PASSWORD", readerPassword(school));
+        environment.put("MBO_SECURITY_MONITORS_0_USERNAME", MONITOR);
+        environment.put("MBO_SECURITY_MONITORS_0_PASSWORD", monitorPassword(school));
         return environment;
     }
 
     /** The operator's password of a school's node: dead letters and held outbox messages. */
     static String operatorPassword(School school) {
         return "ops-" + school.code();
+    }
+
+    /** The reader's password of a school's node: the API's GET endpoints and the console's pages, no actions. */
+    static String readerPassword(School school) {
+        return "read-" + school.code();
+    }
+
+    /** The monitor's password of a school's node: {@code /actuator/prometheus} only. */
+    static String monitorPassword(School school) {
+        return "metrics-" + school.code();
     }
 
     /** A password per school, so that one school's credentials do not open another's node even locally. */

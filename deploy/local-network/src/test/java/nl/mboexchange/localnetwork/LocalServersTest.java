@@ -39,7 +39,11 @@ class LocalServersTest {
                 .containsEntry("MBO_SECURITY_REGISTRARS_0_USERNAME", "registrar")
                 .containsEntry("MBO_SECURITY_REGISTRARS_0_PASSWORD", "local-30GH")
                 .containsEntry("MBO_SECURITY_OPERATORS_0_USERNAME", "operator")
-                .containsEntry("MBO_SECURITY_OPERATORS_0_PASSWORD", "ops-30GH");
+                .containsEntry("MBO_SECURITY_OPERATORS_0_PASSWORD", "ops-30GH")
+                .containsEntry("MBO_SECURITY_READERS_0_USERNAME", "reader")
+                .containsEntry("MBO_SECURITY_READERS_0_PASSWORD", "read-30GH")
+                .containsEntry("MBO_SECURITY_MONITORS_0_USERNAME", "prometheus")
+                .containsEntry("MBO_SECURITY_MONITORS_0_PASSWORD", "metrics-30GH");
     }
 
     @Test

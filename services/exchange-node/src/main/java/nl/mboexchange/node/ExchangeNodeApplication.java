@@ -4,6 +4,7 @@ import java.time.Clock;
 import nl.mboexchange.node.school.SchoolCode;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
 
@@ -22,7 +23,9 @@ public class ExchangeNodeApplication {
         return properties.school();
     }
 
+    /** The time of the node; a test that moves time supplies its own. */
     @Bean
+    @ConditionalOnMissingBean
     Clock clock() {
         return Clock.systemUTC();
     }

@@ -1,6 +1,7 @@
 package nl.mboexchange.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 
 import java.util.List;
 import java.util.UUID;
@@ -11,7 +12,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
-/** What operators and API clients reach without a registrar's account: health, metrics and the API documentation. */
+/**
+ * What operators and API clients reach without a registrar's account: health and the API documentation without
+ * signing in, metrics with a monitor's account.
+ */
 class OperationsIT extends NodeIntegrationTest {
 
     @Test
@@ -27,10 +31,28 @@ class OperationsIT extends NodeIntegrationTest {
     void prometheus_metrics_include_the_outbox_backlog_and_received_events() {
         incoming.apply(List.of(CounterpartSchool.requests(EnrolmentId.random(), UUID.randomUUID())));
 
-        MvcTestResult metrics = mvc.get().uri("/actuator/prometheus").exchange();
+        MvcTestResult metrics = mvc.get()
+                .uri("/actuator/prometheus")
+                .with(httpBasic(MONITOR, MONITOR_PASSWORD))
+                .exchange();
 
         assertThat(metrics).hasStatus(HttpStatus.OK);
         assertThat(metrics).bodyText().contains("mbo_outbox_backlog_messages").contains("mbo_events_received_total");
+    }
+
+    @Test
+    void prometheus_metrics_need_a_monitors_or_operators_account() {
+        assertThat(mvc.get().uri("/actuator/prometheus").exchange()).hasStatus(HttpStatus.UNAUTHORIZED);
+        assertThat(mvc.get()
+                        .uri("/actuator/prometheus")
+                        .with(httpBasic(REGISTRAR, PASSWORD))
+                        .exchange())
+                .hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(mvc.get()
+                        .uri("/api/v1/enrolments")
+                        .with(httpBasic(MONITOR, MONITOR_PASSWORD))
+                        .exchange())
+                .hasStatus(HttpStatus.FORBIDDEN);
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.security.Principal;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import nl.mboexchange.node.school.SchoolCode;
+import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -30,6 +31,14 @@ class ConsoleModel {
     @ModelAttribute("registrar")
     String registrar(Principal principal) {
         return principal == null ? null : principal.getName();
+    }
+
+    /** Whether the signed-in user may act (a registrar), or only look (a reader): a reader sees no forms. */
+    @ModelAttribute("mayAct")
+    boolean mayAct(Authentication authentication) {
+        return authentication != null
+                && authentication.getAuthorities().stream()
+                        .anyMatch(authority -> "ROLE_REGISTRAR".equals(authority.getAuthority()));
     }
 
     /**

@@ -73,7 +73,7 @@ record RequestForm(
             throw new InvalidValue("dateOfBirth", "dateOfBirth must be in the past");
         }
         VisitingStudent student =
-                new VisitingStudent(uuid(exchangeId, "exchangeId"), givenName, familyName, born, email);
+                VisitingStudent.of(uuid(exchangeId, "exchangeId"), givenName, familyName, born, email);
         CourseOffering course = new CourseOffering(
                 CourseCode.of(courseCode),
                 offeringId,

@@ -23,7 +23,7 @@ public record RegistrationRequested(EventHeader header, VisitingStudent student,
     @Override
     public String summary() {
         return "Enrolment in " + course.courseCode() + " '" + course.title() + "' (" + course.offeringId() + ") of "
-                + student.givenName() + " " + student.familyName() + " requested by " + sender() + " at "
+                + student.displayName() + " requested by " + sender() + " at "
                 + recipient();
     }
 

@@ -11,12 +11,14 @@ import nl.mboexchange.node.shared.Plausible;
 
 /**
  * The student as the host sees them: only what it needs to admit them. No BSN and no home-school student number.
+ * A student arrives with every field ({@link #of}); once the enrolment has been closed for the retention period, its
+ * contact data and then its name and date of birth are removed, and only the exchange id (a pseudonym) remains.
  *
  * @param exchangeId pseudonymous id of the student, stable per home school
- * @param givenName the given name
- * @param familyName the family name including any prefix, e.g. {@code de Vries}
- * @param dateOfBirth the date of birth, within the {@link Plausible} dates
- * @param email where the host can reach the student
+ * @param givenName the given name; null once removed
+ * @param familyName the family name including any prefix, e.g. {@code de Vries}; null once removed
+ * @param dateOfBirth the date of birth, within the {@link Plausible} dates; null once removed
+ * @param email where the host can reach the student; null once removed
  */
 public record VisitingStudent(
         UUID exchangeId, String givenName, String familyName, LocalDate dateOfBirth, String email) {
@@ -28,10 +30,33 @@ public record VisitingStudent(
 
     public VisitingStudent {
         present(exchangeId, "exchangeId");
+        if (givenName != null) {
+            text(givenName, "givenName", MAX_NAME);
+        }
+        if (familyName != null) {
+            text(familyName, "familyName", MAX_NAME);
+        }
+        if (dateOfBirth != null) {
+            Plausible.date(dateOfBirth, "dateOfBirth");
+        }
+        if (email != null) {
+            email(email);
+        }
+    }
+
+    /** A student as a request brings them: every field is required. */
+    public static VisitingStudent of(
+            UUID exchangeId, String givenName, String familyName, LocalDate dateOfBirth, String email) {
         text(givenName, "givenName", MAX_NAME);
         text(familyName, "familyName", MAX_NAME);
-        Plausible.date(dateOfBirth, "dateOfBirth");
-        email(email);
+        present(dateOfBirth, "dateOfBirth");
+        text(email, "email", MAX_EMAIL);
+        return new VisitingStudent(exchangeId, givenName, familyName, dateOfBirth, email);
+    }
+
+    /** The name to show: given and family name, or once they are removed, the exchange id. */
+    public String displayName() {
+        return givenName == null || familyName == null ? "student " + exchangeId : givenName + " " + familyName;
     }
 
     /** The e-mail address is present, not too long and of the form {@code name@domain}. */

@@ -1,5 +1,6 @@
 package nl.mboexchange.node.kafka;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -7,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
@@ -25,12 +27,19 @@ public class ChannelAdmin implements AutoCloseable {
     private final Admin admin;
     private final int partitions;
     private final short replicationFactor;
+    private final Function<String, Map<String, String>> defaults;
     private final Set<String> ensured = ConcurrentHashMap.newKeySet();
 
     ChannelAdmin(Admin admin, int partitions, short replicationFactor) {
+        this(admin, partitions, replicationFactor, topic -> Map.of());
+    }
+
+    /** As above, and a topic this node creates gets the configs {@code defaults} gives it (e.g. its retention). */
+    ChannelAdmin(Admin admin, int partitions, short replicationFactor, Function<String, Map<String, String>> defaults) {
         this.admin = admin;
         this.partitions = partitions;
         this.replicationFactor = replicationFactor;
+        this.defaults = defaults;
     }
 
     /** Makes sure the topic exists before it is written. */
@@ -40,14 +49,16 @@ public class ChannelAdmin implements AutoCloseable {
 
     /**
      * Makes sure the topic exists before it is written; when this creates it, with the given topic configs (e.g.
-     * {@code retention.ms}). A topic that exists keeps the configs the operator gave it.
+     * {@code retention.ms}) over the defaults for the topic. A topic that exists keeps the configs the operator gave it.
      */
     public void ensure(String topic, Map<String, String> configs) {
         if (ensured.contains(topic)) {
             return;
         }
+        Map<String, String> created = new HashMap<>(defaults.apply(topic));
+        created.putAll(configs);
         try {
-            admin.createTopics(List.of(new NewTopic(topic, partitions, replicationFactor).configs(configs)))
+            admin.createTopics(List.of(new NewTopic(topic, partitions, replicationFactor).configs(created)))
                     .all()
                     .get(30, TimeUnit.SECONDS);
             log.info("Created topic {}", topic);

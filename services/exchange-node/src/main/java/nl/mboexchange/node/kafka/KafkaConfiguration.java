@@ -2,14 +2,17 @@ package nl.mboexchange.node.kafka;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import nl.mboexchange.node.outbox.OutboxRepository;
 import nl.mboexchange.node.outbox.OutboxSignal;
+import nl.mboexchange.node.retention.RetentionProperties;
 import nl.mboexchange.node.school.SchoolCode;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -34,11 +37,34 @@ class KafkaConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    ChannelAdmin channelAdmin(KafkaProperties kafka, MessagingProperties properties) {
+    ChannelAdmin channelAdmin(
+            KafkaProperties kafka,
+            MessagingProperties properties,
+            RetentionProperties retention,
+            ExchangeTopics topics) {
         return new ChannelAdmin(
                 Admin.create(kafka.buildAdminProperties()),
                 properties.channelPartitions(),
-                properties.replicationFactor());
+                properties.replicationFactor(),
+                topic -> Map.of(
+                        TopicConfig.RETENTION_MS_CONFIG,
+                        Long.toString(retentionOf(topic, retention, topics).toMillis())));
+    }
+
+    /**
+     * How long a topic this node creates keeps its records, to match how long the node keeps the same data: a channel
+     * and the commands topic as long as the node recognises an event or command delivered again, a dead-letter topic
+     * as long as the node keeps its dead letters. (The SIS events topic has its own setting, which the SIS contract
+     * promises.)
+     */
+    static Duration retentionOf(String topic, RetentionProperties retention, ExchangeTopics topics) {
+        if (topics.parseChannel(topic).isPresent()) {
+            return retention.channelTopicRetention();
+        }
+        if (topic.endsWith(".deadletter")) {
+            return retention.deadLetterTopicRetention();
+        }
+        return retention.commandsTopicRetention();
     }
 
     @Bean(destroyMethod = "close")

@@ -164,7 +164,7 @@ public final class AvroEvents {
                             r.getEnrolmentId(),
                             r.getSenderSchool(),
                             r.getRecipientSchool()),
-                    new VisitingStudent(
+                    VisitingStudent.of(
                             r.getStudent().getExchangeId(),
                             r.getStudent().getGivenName(),
                             r.getStudent().getFamilyName(),

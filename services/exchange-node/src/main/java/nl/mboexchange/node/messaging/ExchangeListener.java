@@ -22,6 +22,7 @@ import nl.mboexchange.node.kafka.AvroCodec;
 import nl.mboexchange.node.kafka.ExchangeTopics;
 import nl.mboexchange.node.kafka.ExchangeTopics.Channel;
 import nl.mboexchange.node.school.SchoolCode;
+import nl.mboexchange.node.shared.Redacted;
 import nl.mboexchange.node.shared.RefusalOutcome;
 import nl.mboexchange.serde.AvroSerdeException;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -155,7 +156,9 @@ class ExchangeListener implements BatchMessageListener<String, byte[]>, Replayer
         try {
             event = AvroEvents.fromAvro(decoded);
         } catch (RuntimeException e) {
-            throw new NotTaken(Reason.INVALID, e.getMessage());
+            // The dead letter's reason is logged and put in a header: only this node's own refusals say more than
+            // the exception's class, as they are written without personal data.
+            throw new NotTaken(Reason.INVALID, Redacted.message(e));
         }
         if (!event.sender().equals(channel.from())) {
             throw new NotTaken(

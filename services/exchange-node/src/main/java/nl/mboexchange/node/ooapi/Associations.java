@@ -92,7 +92,7 @@ final class Associations {
                 new IdentifierEntry("uuid", student.exchangeId().toString()),
                 student.givenName(),
                 student.familyName(),
-                student.givenName() + " " + student.familyName(),
+                student.displayName(),
                 enrolment.status() == EnrolmentStatus.ACCEPTED,
                 student.dateOfBirth(),
                 List.of(enrolment.role() == EnrolmentRole.HOME ? "student" : "guest"),

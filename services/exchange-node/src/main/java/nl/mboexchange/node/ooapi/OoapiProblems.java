@@ -2,6 +2,7 @@ package nl.mboexchange.node.ooapi;
 
 import nl.mboexchange.node.shared.InvalidInput;
 import nl.mboexchange.node.shared.NotFound;
+import nl.mboexchange.node.shared.Redacted;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -63,7 +64,7 @@ class OoapiProblems {
                     title == null ? "Bad request" : title,
                     refused.getBody().getDetail());
         }
-        log.error("OOAPI request failed", exception);
+        log.error("OOAPI request failed", Redacted.of(exception));
         return problem(
                 HttpStatus.INTERNAL_SERVER_ERROR, "Internal server error", "The request failed; see the node's log");
     }

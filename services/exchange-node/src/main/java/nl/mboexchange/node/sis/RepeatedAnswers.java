@@ -74,7 +74,10 @@ final class RepeatedAnswers {
             } catch (AvroRuntimeException | IllegalArgumentException | UncheckedIOException unreadable) {
                 // The command was answered once already; a repeat that cannot be made must not turn the command into a
                 // record fault that stops in the dead-letter topic.
-                log.warn("Cannot repeat a kept {} answer ({}); the first answer stands", type, unreadable.toString());
+                log.warn(
+                        "Cannot repeat a kept {} answer ({}); the first answer stands",
+                        type,
+                        unreadable.getClass().getSimpleName());
             }
         }
         return repeats;

@@ -189,7 +189,7 @@ final class SisCommands {
             return new RequestEnrolment(
                     new EnrolmentId(c.getEnrolmentId()),
                     SchoolCode.of(c.getHostSchool()),
-                    new VisitingStudent(
+                    VisitingStudent.of(
                             student.getExchangeId(),
                             student.getGivenName(),
                             student.getFamilyName(),

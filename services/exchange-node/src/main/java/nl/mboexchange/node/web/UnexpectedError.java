@@ -1,6 +1,7 @@
 package nl.mboexchange.node.web;
 
 import java.util.UUID;
+import nl.mboexchange.node.shared.Redacted;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -10,7 +11,7 @@ import org.springframework.http.ProblemDetail;
 /**
  * The answer to an error that no rule of the API foresaw: a problem with a fresh error id, and one ERROR line with the
  * same id and the stack trace. The body says nothing of the cause, which may hold personal data or internals; the id
- * lets an operator find it in the log.
+ * lets an operator find it in the log, where the cause's messages are withheld as well ({@link Redacted}).
  */
 final class UnexpectedError {
 
@@ -22,7 +23,13 @@ final class UnexpectedError {
 
     static ProblemDetail problem(HttpStatusCode status, Throwable cause, String method, String path) {
         String errorId = UUID.randomUUID().toString();
-        log.error("Unexpected error {} answering {} {} with {}", errorId, method, path, status.value(), cause);
+        log.error(
+                "Unexpected error {} answering {} {} with {}",
+                errorId,
+                method,
+                path,
+                status.value(),
+                cause == null ? null : Redacted.of(cause));
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(
                 status, "An unexpected error occurred; quote error id " + errorId + " when reporting it");
         HttpStatus known = HttpStatus.resolve(status.value());

@@ -51,4 +51,31 @@ class VisitingStudentTest {
     private static VisitingStudent student(LocalDate dateOfBirth, String email) {
         return new VisitingStudent(UUID.randomUUID(), "Sanne", "de Vries", dateOfBirth, email);
     }
+
+    @Test
+    void a_request_needs_every_field_of_the_student() {
+        java.util.UUID id = java.util.UUID.randomUUID();
+        assertThatThrownBy(() -> VisitingStudent.of(id, "Sanne", "de Vries", BORN, null))
+                .isInstanceOfSatisfying(
+                        InvalidValue.class,
+                        refusal -> assertThat(refusal.field()).isEqualTo("email"));
+        assertThatThrownBy(() -> VisitingStudent.of(id, null, "de Vries", BORN, "sanne@example.org"))
+                .isInstanceOfSatisfying(
+                        InvalidValue.class,
+                        refusal -> assertThat(refusal.field()).isEqualTo("givenName"));
+        assertThatThrownBy(() -> VisitingStudent.of(id, "Sanne", "de Vries", null, "sanne@example.org"))
+                .isInstanceOfSatisfying(
+                        InvalidValue.class,
+                        refusal -> assertThat(refusal.field()).isEqualTo("dateOfBirth"));
+    }
+
+    @Test
+    void a_student_whose_personal_data_was_removed_keeps_the_exchange_id_and_is_shown_by_it() {
+        java.util.UUID id = java.util.UUID.randomUUID();
+        VisitingStudent removed = new VisitingStudent(id, null, null, null, null);
+
+        assertThat(removed.displayName()).isEqualTo("student " + id);
+        assertThat(new VisitingStudent(id, "Sanne", "de Vries", BORN, null).displayName())
+                .isEqualTo("Sanne de Vries");
+    }
 }

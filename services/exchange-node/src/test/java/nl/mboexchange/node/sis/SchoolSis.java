@@ -33,7 +33,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * A school's SIS as a test plays it: it writes Avro commands to the school's commands topic, keyed by enrolment id,
  * and reads everything on the school's events topic and dead-letter topic, from the beginning, by key.
  */
-final class SchoolSis implements AutoCloseable {
+public final class SchoolSis implements AutoCloseable {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
 
@@ -43,7 +43,7 @@ final class SchoolSis implements AutoCloseable {
     private final Topic events;
     private final Topic deadLetters;
 
-    SchoolSis(String school) {
+    public SchoolSis(String school) {
         String servers = TestInfrastructure.get().kafkaBootstrapServers();
         String registry = TestInfrastructure.get().schemaRegistryUrl();
         this.commands = TOPIC_PREFIX + "school." + school + ".commands";
@@ -63,7 +63,7 @@ final class SchoolSis implements AutoCloseable {
     }
 
     /** Sends the command, keyed by its enrolment id as the contract asks. */
-    void send(SpecificRecord command) {
+    public void send(SpecificRecord command) {
         send(((GenericRecord) command).get("enrolmentId").toString(), serializer.serialize(commands, command));
     }
 
@@ -77,7 +77,7 @@ final class SchoolSis implements AutoCloseable {
     }
 
     /** Everything on the events topic for this enrolment, in order, once {@code condition} holds. */
-    List<Object> awaitEvents(UUID enrolmentId, Predicate<List<Object>> condition) {
+    public List<Object> awaitEvents(UUID enrolmentId, Predicate<List<Object>> condition) {
         return events.await(enrolmentId.toString(), condition).stream()
                 .map(ConsumerRecord::value)
                 .toList();
@@ -93,7 +93,7 @@ final class SchoolSis implements AutoCloseable {
     }
 
     /** The dead letters under this key, once there are {@code count}. */
-    List<ConsumerRecord<String, Object>> awaitDeadLetters(String key, int count) {
+    public List<ConsumerRecord<String, Object>> awaitDeadLetters(String key, int count) {
         return deadLetters.await(key, letters -> letters.size() >= count);
     }
 

@@ -15,26 +15,34 @@ import nl.mboexchange.sis.command.ResultScale;
 import nl.mboexchange.sis.command.VisitingStudent;
 
 /** Commands as a SIS sends them, each with a fresh command id. */
-final class SisCommandFixture {
+public final class SisCommandFixture {
 
     static final String ISSUED_BY = "osiris-batch";
 
     private SisCommandFixture() {}
 
     static RequestEnrolment requestEnrolment(UUID enrolmentId, String hostSchool, UUID studentExchangeId) {
+        return requestEnrolment(
+                enrolmentId,
+                hostSchool,
+                VisitingStudent.newBuilder()
+                        .setExchangeId(studentExchangeId)
+                        .setGivenName("Sanne")
+                        .setFamilyName("de Vries")
+                        .setDateOfBirth(LocalDate.of(2007, 3, 14))
+                        .setEmail("sanne@student.example")
+                        .build());
+    }
+
+    /** A request to enrol this student at {@code hostSchool} in K0080. */
+    public static RequestEnrolment requestEnrolment(UUID enrolmentId, String hostSchool, VisitingStudent student) {
         return RequestEnrolment.newBuilder()
                 .setCommandId(UUID.randomUUID())
                 .setIssuedBy(ISSUED_BY)
                 .setIssuedAt(Instant.now())
                 .setEnrolmentId(enrolmentId)
                 .setHostSchool(hostSchool)
-                .setStudent(VisitingStudent.newBuilder()
-                        .setExchangeId(studentExchangeId)
-                        .setGivenName("Sanne")
-                        .setFamilyName("de Vries")
-                        .setDateOfBirth(LocalDate.of(2007, 3, 14))
-                        .setEmail("sanne@student.example")
-                        .build())
+                .setStudent(student)
                 .setCourse(CourseOffering.newBuilder()
                         .setCourseCode("K0080")
                         .setOfferingId("2026-S1-A")

@@ -23,6 +23,8 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
             "mbo.node.school-code=" + NodeIntegrationTest.SELF,
             "mbo.security.registrars[0].username=" + NodeIntegrationTest.REGISTRAR,
             "mbo.security.registrars[0].password=" + NodeIntegrationTest.PASSWORD,
+            "mbo.security.monitors[0].username=" + NodeIntegrationTest.MONITOR,
+            "mbo.security.monitors[0].password=" + NodeIntegrationTest.MONITOR_PASSWORD,
             "server.address=127.0.0.1",
             // The node on its own: events are handed to it directly and the outbox is read from the database.
             "mbo.kafka.enabled=false"
@@ -33,6 +35,8 @@ public abstract class NodeIntegrationTest {
     public static final String SELF = "25LX";
     public static final String REGISTRAR = "registrar";
     public static final String PASSWORD = "registrar-secret";
+    public static final String MONITOR = "prometheus";
+    public static final String MONITOR_PASSWORD = "prometheus-secret";
 
     @Autowired
     protected MockMvcTester mvc;

@@ -20,19 +20,30 @@ public final class PartnerEvents {
     /** The home school {@code from} asks {@code to} to host a student in a course with this title. */
     public static RegistrationRequested requested(
             UUID enrolmentId, String from, String to, String title, LocalDate dateOfBirth) {
+        return requested(
+                enrolmentId,
+                from,
+                to,
+                title,
+                VisitingStudent.newBuilder()
+                        .setExchangeId(UUID.randomUUID())
+                        .setGivenName("Daan")
+                        .setFamilyName("Jansen")
+                        .setDateOfBirth(dateOfBirth)
+                        .setEmail("daan@student.example")
+                        .build());
+    }
+
+    /** The home school {@code from} asks {@code to} to host this student in a course with this title. */
+    public static RegistrationRequested requested(
+            UUID enrolmentId, String from, String to, String title, VisitingStudent student) {
         return RegistrationRequested.newBuilder()
                 .setEventId(UUID.randomUUID())
                 .setOccurredAt(Instant.now())
                 .setEnrolmentId(enrolmentId)
                 .setSenderSchool(from)
                 .setRecipientSchool(to)
-                .setStudent(VisitingStudent.newBuilder()
-                        .setExchangeId(UUID.randomUUID())
-                        .setGivenName("Daan")
-                        .setFamilyName("Jansen")
-                        .setDateOfBirth(dateOfBirth)
-                        .setEmail("daan@student.example")
-                        .build())
+                .setStudent(student)
                 .setCourse(CourseOffering.newBuilder()
                         .setCourseCode("K0123")
                         .setOfferingId("2026-P2")

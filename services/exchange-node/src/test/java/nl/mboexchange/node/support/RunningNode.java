@@ -1,6 +1,7 @@
 package nl.mboexchange.node.support;
 
 import com.jayway.jsonpath.JsonPath;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -11,8 +12,10 @@ import nl.mboexchange.node.ExchangeNodeApplication;
 import nl.mboexchange.testinfra.TestInfrastructure;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.client.RestClient;
 
@@ -27,6 +30,10 @@ public final class RunningNode implements AutoCloseable {
     public static final String PASSWORD = "secret";
     public static final String OPERATOR = "operator";
     public static final String OPERATOR_PASSWORD = "operator-secret";
+    public static final String READER = "reader";
+    public static final String READER_PASSWORD = "reader-secret";
+    public static final String MONITOR = "prometheus";
+    public static final String MONITOR_PASSWORD = "prometheus-secret";
 
     private final String school;
     private final ConfigurableApplicationContext context;
@@ -41,7 +48,7 @@ public final class RunningNode implements AutoCloseable {
         this.baseUrl = "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
         this.rest = client(baseUrl + "/api/v1", REGISTRAR, PASSWORD);
         this.operations = client(baseUrl + "/api/v1/operations", OPERATOR, OPERATOR_PASSWORD);
-        this.actuator = client(baseUrl + "/actuator", null, null);
+        this.actuator = client(baseUrl + "/actuator", MONITOR, MONITOR_PASSWORD);
     }
 
     private static RestClient client(String baseUrl, String user, String password) {
@@ -58,6 +65,11 @@ public final class RunningNode implements AutoCloseable {
 
     /** Starts the node of {@code school} on the database {@code database}, with any further settings. */
     public static RunningNode start(String school, String database, Map<String, Object> settings) {
+        return start(school, database, settings, null);
+    }
+
+    /** Starts a node as {@link #start(String, String, Map)} does, whose time is {@code clock} if it is given. */
+    public static RunningNode start(String school, String database, Map<String, Object> settings, Clock clock) {
         TestInfrastructure infrastructure = TestInfrastructure.get();
         Map<String, Object> properties = new HashMap<>();
         properties.put("mbo.node.school-code", school);
@@ -73,6 +85,10 @@ public final class RunningNode implements AutoCloseable {
         properties.put("mbo.security.registrars[0].password", PASSWORD);
         properties.put("mbo.security.operators[0].username", OPERATOR);
         properties.put("mbo.security.operators[0].password", OPERATOR_PASSWORD);
+        properties.put("mbo.security.readers[0].username", READER);
+        properties.put("mbo.security.readers[0].password", READER_PASSWORD);
+        properties.put("mbo.security.monitors[0].username", MONITOR);
+        properties.put("mbo.security.monitors[0].password", MONITOR_PASSWORD);
         properties.put("server.address", "127.0.0.1");
         properties.put("server.port", 0);
         properties.put("spring.main.banner-mode", "off");
@@ -81,7 +97,11 @@ public final class RunningNode implements AutoCloseable {
         String[] arguments = properties.entrySet().stream()
                 .map(setting -> "--" + setting.getKey() + "=" + setting.getValue())
                 .toArray(String[]::new);
-        var context = new SpringApplicationBuilder(ExchangeNodeApplication.class).run(arguments);
+        var application = new SpringApplicationBuilder(ExchangeNodeApplication.class);
+        if (clock != null) {
+            application.initializers(context -> context.getBeanFactory().registerSingleton("clock", clock));
+        }
+        var context = application.run(arguments);
         return new RunningNode(school, context);
     }
 
@@ -117,7 +137,7 @@ public final class RunningNode implements AutoCloseable {
         return exchange(request);
     }
 
-    /** GETs from Actuator, without logging in, as a monitor does: e.g. {@code /health/readiness}, {@code /prometheus}. */
+    /** GETs from Actuator as the monitor (Prometheus) does: e.g. {@code /health/readiness}, {@code /prometheus}. */
     public Response actuator(String path) {
         return exchange(actuator.get().uri(path));
     }
@@ -129,13 +149,30 @@ public final class RunningNode implements AutoCloseable {
 
     /** POSTs JSON to the API; returns status and body. */
     public Response post(String path, String json) {
-        var entity = rest.post()
-                .uri(path)
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(json)
-                .retrieve()
-                .toEntity(String.class);
+        return post(path, json, null);
+    }
+
+    /** POSTs JSON to the API under an Idempotency-Key, if one is given; returns status and body. */
+    public Response post(String path, String json, String idempotencyKey) {
+        var request =
+                rest.post().uri(path).contentType(MediaType.APPLICATION_JSON).body(json);
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
+        }
+        var entity = request.retrieve().toEntity(String.class);
         return new Response(entity.getStatusCode().value(), entity.getBody());
+    }
+
+    /**
+     * Sends a request to any path of the node as any account, or none if {@code user} is null: e.g.
+     * {@code call(HttpMethod.GET, "/api/v1/enrolments", READER, READER_PASSWORD, null)}.
+     */
+    public ResponseEntity<String> call(HttpMethod method, String path, String user, String password, String json) {
+        var request = client(baseUrl, user, password).method(method).uri(path);
+        if (json != null) {
+            request.contentType(MediaType.APPLICATION_JSON).body(json);
+        }
+        return request.retrieve().toEntity(String.class);
     }
 
     public Response get(String path) {

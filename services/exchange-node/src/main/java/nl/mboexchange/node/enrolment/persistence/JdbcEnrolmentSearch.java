@@ -11,6 +11,7 @@ import nl.mboexchange.node.course.CourseCode;
 import nl.mboexchange.node.enrolment.EnrolmentId;
 import nl.mboexchange.node.enrolment.EnrolmentRole;
 import nl.mboexchange.node.enrolment.EnrolmentStatus;
+import nl.mboexchange.node.enrolment.VisitingStudent;
 import nl.mboexchange.node.enrolment.application.EnrolmentFilter;
 import nl.mboexchange.node.enrolment.application.EnrolmentOrder;
 import nl.mboexchange.node.enrolment.application.EnrolmentPage;
@@ -94,7 +95,13 @@ class JdbcEnrolmentSearch implements EnrolmentSearch {
                 SchoolCode.of(rs.getString("home_school")),
                 SchoolCode.of(rs.getString("host_school")),
                 rs.getObject("student_exchange_id", UUID.class),
-                rs.getString("student_given_name") + " " + rs.getString("student_family_name"),
+                new VisitingStudent(
+                                rs.getObject("student_exchange_id", UUID.class),
+                                rs.getString("student_given_name"),
+                                rs.getString("student_family_name"),
+                                null,
+                                null)
+                        .displayName(),
                 CourseCode.of(rs.getString("course_code")),
                 rs.getString("course_title"),
                 rs.getObject("course_start_date", LocalDate.class),

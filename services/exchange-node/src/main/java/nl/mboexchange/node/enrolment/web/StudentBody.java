@@ -41,6 +41,6 @@ record StudentBody(
     }
 
     VisitingStudent toDomain() {
-        return new VisitingStudent(exchangeId, givenName, familyName, dateOfBirth, email);
+        return VisitingStudent.of(exchangeId, givenName, familyName, dateOfBirth, email);
     }
 }

@@ -1,0 +1,104 @@
+package nl.mboexchange.node.disclosure.persistence;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import nl.mboexchange.node.disclosure.DisclosureReport;
+import nl.mboexchange.node.disclosure.Disclosures;
+import nl.mboexchange.node.school.SchoolCode;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The report from what the node stored: its outgoing enrolments of the student, and on their timelines the events it
+ * sent that carried a student (the request). The fields are the ones the event carried, whether or not this node has
+ * removed their values since.
+ */
+@Repository
+class JdbcDisclosures implements Disclosures {
+
+    private static final String ENROLMENTS = """
+            select id, host_school, course_code, course_title, status, student_given_name, student_family_name,
+                student_date_of_birth, student_email, contact_data_removed_at, personal_data_removed_at
+            from enrolment where role = 'HOME' and student_exchange_id = ? order by requested_at, id
+            """;
+    private static final String SENT = """
+            select event_type, event_id, recorded_at, details from timeline_entry
+            where enrolment_id = ? and direction = 'OUT' order by id
+            """;
+
+    private final JdbcTemplate jdbc;
+    private final SchoolCode self;
+    private final Clock clock;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    JdbcDisclosures(JdbcTemplate jdbc, SchoolCode self, Clock clock) {
+        this.jdbc = jdbc;
+        this.self = self;
+        this.clock = clock;
+    }
+
+    @Override
+    public Optional<DisclosureReport> reportOn(UUID exchangeId) {
+        List<DisclosureReport.Enrolment> enrolments = jdbc.query(ENROLMENTS, this::enrolment, exchangeId);
+        if (enrolments.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new DisclosureReport(exchangeId, self.value(), clock.instant(), enrolments));
+    }
+
+    private DisclosureReport.Enrolment enrolment(ResultSet rs, int row) throws SQLException {
+        UUID id = rs.getObject("id", UUID.class);
+        String host = rs.getString("host_school").trim();
+        List<String> held = new ArrayList<>(List.of("exchangeId"));
+        addIfPresent(held, "givenName", rs.getString("student_given_name"));
+        addIfPresent(held, "familyName", rs.getString("student_family_name"));
+        addIfPresent(held, "dateOfBirth", rs.getObject("student_date_of_birth"));
+        addIfPresent(held, "email", rs.getString("student_email"));
+        return new DisclosureReport.Enrolment(
+                id,
+                host,
+                rs.getString("course_code").trim(),
+                rs.getString("course_title"),
+                rs.getString("status"),
+                jdbc.query(SENT, (sent, n) -> disclosure(sent, host), id).stream()
+                        .flatMap(Optional::stream)
+                        .toList(),
+                new DisclosureReport.HeldHere(
+                        held, instant(rs, "contact_data_removed_at"), instant(rs, "personal_data_removed_at")),
+                DisclosureReport.Erasure.NOT_REQUESTED);
+    }
+
+    /** The sent event as a disclosure, if it carried the student. */
+    private Optional<DisclosureReport.Disclosure> disclosure(ResultSet rs, String recipient) throws SQLException {
+        JsonNode student = json.readTree(rs.getString("details")).get("student");
+        if (student == null || !student.isObject()) {
+            return Optional.empty();
+        }
+        return Optional.of(new DisclosureReport.Disclosure(
+                recipient,
+                rs.getString("event_type"),
+                rs.getObject("event_id", UUID.class),
+                instant(rs, "recorded_at"),
+                List.copyOf(student.propertyNames())));
+    }
+
+    private static void addIfPresent(List<String> fields, String field, Object value) {
+        if (value != null) {
+            fields.add(field);
+        }
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp timestamp = rs.getTimestamp(column);
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}
