@@ -49,6 +49,12 @@ public final class NetworkAdmin implements AutoCloseable {
     /** Iterations of the salted password: Kafka's minimum for SHA-512, as every SCRAM client handles it. */
     static final int SCRAM_ITERATIONS = 4096;
 
+    /**
+     * How long a school's events topic keeps what its node told the SIS: four weeks, as the SIS contract promises,
+     * so that a SIS that was down for a holiday still finds every update.
+     */
+    public static final java.time.Duration EVENTS_RETENTION = java.time.Duration.ofDays(28);
+
     private static final long TIMEOUT_SECONDS = 60;
 
     private final Map<String, Object> operator;
@@ -97,9 +103,10 @@ public final class NetworkAdmin implements AutoCloseable {
         upsertLogins(List.of(node, sis));
 
         List<NewTopic> wanted = new ArrayList<>();
-        for (String topic : List.of(topics.commands(code), topics.events(code), topics.deadLetters(code))) {
-            wanted.add(new NewTopic(topic, partitions, replicationFactor));
-        }
+        wanted.add(new NewTopic(topics.commands(code), partitions, replicationFactor));
+        wanted.add(new NewTopic(topics.events(code), partitions, replicationFactor)
+                .configs(Map.of(TopicConfig.RETENTION_MS_CONFIG, Long.toString(EVENTS_RETENTION.toMillis()))));
+        wanted.add(new NewTopic(topics.deadLetters(code), partitions, replicationFactor));
         for (String other : others) {
             wanted.add(new NewTopic(topics.channel(code, other), partitions, replicationFactor));
             wanted.add(new NewTopic(topics.channel(other, code), partitions, replicationFactor));
@@ -113,6 +120,30 @@ public final class NetworkAdmin implements AutoCloseable {
         await(admin.createAcls(acls).all(), "grant the ACLs of " + code);
 
         publish(code, school.toValue());
+    }
+
+    /**
+     * Gives Confluent's schema registry, which keeps its schemas in Kafka, a login and what it needs: its topic
+     * ({@code _schemas} by default), created compacted with one partition, and its consumer group; nothing else.
+     */
+    public void addRegistry(Credentials login, String topic, String group) {
+        upsertLogins(List.of(login));
+        createMissing(List.of(new NewTopic(topic, 1, replicationFactor)
+                .configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT))));
+        List<org.apache.kafka.common.acl.AclBinding> acls = new ArrayList<>();
+        for (var operation : List.of(
+                org.apache.kafka.common.acl.AclOperation.READ,
+                org.apache.kafka.common.acl.AclOperation.WRITE,
+                org.apache.kafka.common.acl.AclOperation.DESCRIBE_CONFIGS)) {
+            acls.add(SchoolAcls.allow(login.principal(), ResourceType.TOPIC, topic, PatternType.LITERAL, operation));
+        }
+        acls.add(SchoolAcls.allow(
+                login.principal(),
+                ResourceType.GROUP,
+                group,
+                PatternType.PREFIXED,
+                org.apache.kafka.common.acl.AclOperation.READ));
+        await(admin.createAcls(acls).all(), "grant the registry's ACLs");
     }
 
     /**

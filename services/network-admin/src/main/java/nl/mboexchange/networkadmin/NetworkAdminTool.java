@@ -26,13 +26,15 @@ public final class NetworkAdminTool {
             usage: network-admin [options] add-school CODE [--name NAME]
                    network-admin [options] remove-school CODE
                    network-admin [options] list-schools
+                   network-admin [options] add-registry [--user schema-registry] [--registry-topic _schemas]
 
             add-school creates or updates the school's logins (node-CODE for its exchange node, sis-CODE for its
             SIS), its own topics, the channels to and from every member, their ACLs, and lists it as a member; it
             can be repeated. The logins are written to DIR/CODE/node.properties and DIR/CODE/sis.properties. A
             password comes from that file when it exists, else from MBO_NODE_PASSWORD_<CODE> or
             MBO_SIS_PASSWORD_<CODE>, else it is generated. remove-school deletes the logins and ACLs and unlists the
-            school; its topics stay.
+            school; its topics stay. add-registry gives Confluent's schema registry a login (its password from
+            MBO_REGISTRY_PASSWORD) and what it needs: its compacted topic and its consumer groups, nothing else.
 
             options:
               --bootstrap-server HOST:PORT  the cluster (MBO_KAFKA_BOOTSTRAP_SERVERS; default 127.0.0.1:9092)
@@ -82,8 +84,8 @@ public final class NetworkAdminTool {
             if (command == null) {
                 throw new IllegalArgumentException("no command given");
             }
-            if (!command.equals("list-schools")
-                    && (code == null || !SCHOOL_CODE.matcher(code).matches())) {
+            boolean perSchool = command.equals("add-school") || command.equals("remove-school");
+            if (perSchool && (code == null || !SCHOOL_CODE.matcher(code).matches())) {
                 throw new IllegalArgumentException(command + " needs a school code such as 25LX");
             }
             Map<String, Object> login = operatorLogin(options, environment);
@@ -108,6 +110,18 @@ public final class NetworkAdminTool {
                                 .values()
                                 .forEach(member ->
                                         out.println(member.code() + "\t" + member.principal() + "\t" + member.name()));
+                    case "add-registry" -> {
+                        String password = environment.apply("MBO_REGISTRY_PASSWORD");
+                        if (password == null || password.isBlank()) {
+                            throw new IllegalArgumentException(
+                                    "add-registry takes the password from MBO_REGISTRY_PASSWORD");
+                        }
+                        Credentials registry =
+                                new Credentials(options.getOrDefault("user", "schema-registry"), password);
+                        admin.addRegistry(
+                                registry, options.getOrDefault("registry-topic", "_schemas"), "schema-registry");
+                        out.println("The registry logs in as " + registry.username());
+                    }
                     default -> throw new IllegalArgumentException("unknown command " + command);
                 }
             }

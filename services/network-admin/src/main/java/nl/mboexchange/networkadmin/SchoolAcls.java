@@ -53,7 +53,7 @@ public final class SchoolAcls {
                 AclOperation.READ);
     }
 
-    private static AclBinding allow(
+    static AclBinding allow(
             String principal, ResourceType type, String name, PatternType pattern, AclOperation operation) {
         return new AclBinding(
                 new ResourcePattern(type, name, pattern),

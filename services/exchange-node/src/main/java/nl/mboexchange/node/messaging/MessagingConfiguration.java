@@ -13,6 +13,7 @@ import nl.mboexchange.node.intake.MonitoredListener;
 import nl.mboexchange.node.outbox.OutboxRepository;
 import nl.mboexchange.node.outbox.OutboxSignal;
 import nl.mboexchange.node.school.SchoolCode;
+import nl.mboexchange.node.school.SchoolNetwork;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -86,10 +87,11 @@ class MessagingConfiguration {
             AvroCodec codec,
             ExchangeTopics topics,
             SchoolCode self,
+            SchoolNetwork network,
             IncomingEventService incoming,
             DeadLetters deadLetters,
             DatabaseProbe database) {
-        return new ExchangeListener(codec, topics, self, incoming, deadLetters, database);
+        return new ExchangeListener(codec, topics, self, network, incoming, deadLetters, database);
     }
 
     @Bean

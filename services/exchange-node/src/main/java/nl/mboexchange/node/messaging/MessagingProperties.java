@@ -38,6 +38,9 @@ import org.springframework.validation.annotation.Validated;
  *     ({@code MBO_KAFKA_LISTENER_CONCURRENCY}); each takes its own partitions, so the events of one enrolment stay in
  *     order, and while one waits for the database another works. On two cores a second thread brought no more
  *     throughput and longer latency (services/benchmark); with cores to spare it lets a node use them
+ * @param username the node's Kafka login ({@code MBO_KAFKA_USERNAME}), {@code node-<code>} as the operator's tool
+ *     creates it; SASL SCRAM-SHA-512 (application.yml wires it into {@code spring.kafka.properties})
+ * @param password its password ({@code MBO_KAFKA_PASSWORD}); required while Kafka is enabled
  */
 @Validated
 @ConfigurationProperties("mbo.kafka")
@@ -60,4 +63,19 @@ public record MessagingProperties(
         @DefaultValue("1m") @NotNull Duration publishLogInterval,
         @DefaultValue("1000000") @Min(1) int maxMessageBytes,
         @DefaultValue("5s") @NotNull Duration channelDiscoveryInterval,
-        @DefaultValue("1") @Min(1) int listenerConcurrency) {}
+        @DefaultValue("1") @Min(1) int listenerConcurrency,
+        String username,
+        String password) {
+
+    public MessagingProperties {
+        if (enabled && (password == null || password.isBlank())) {
+            throw new IllegalArgumentException(
+                    "the node logs in to Kafka: set MBO_KAFKA_PASSWORD (and MBO_KAFKA_USERNAME unless it is node-<code>)");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "MessagingProperties[topicPrefix=" + topicPrefix + ", username=" + username + "]";
+    }
+}

@@ -13,8 +13,10 @@ import nl.mboexchange.node.enrolment.EnrolmentId;
 import nl.mboexchange.node.enrolment.EnrolmentNotFound;
 import nl.mboexchange.node.enrolment.EnrolmentRepository;
 import nl.mboexchange.node.enrolment.ExchangeEvent;
+import nl.mboexchange.node.enrolment.HostNotAMember;
 import nl.mboexchange.node.outbox.OutboxRepository;
 import nl.mboexchange.node.school.SchoolCode;
+import nl.mboexchange.node.school.SchoolNetwork;
 import nl.mboexchange.node.shared.Refusal;
 import nl.mboexchange.node.timeline.Timeline;
 import nl.mboexchange.node.timeline.TimelineEvent;
@@ -34,14 +36,21 @@ public class EnrolmentService {
     private final Timeline timeline;
     private final OutboxRepository outbox;
     private final SchoolCode self;
+    private final SchoolNetwork network;
     private final Clock clock;
 
     EnrolmentService(
-            EnrolmentRepository enrolments, Timeline timeline, OutboxRepository outbox, SchoolCode self, Clock clock) {
+            EnrolmentRepository enrolments,
+            Timeline timeline,
+            OutboxRepository outbox,
+            SchoolCode self,
+            SchoolNetwork network,
+            Clock clock) {
         this.enrolments = enrolments;
         this.timeline = timeline;
         this.outbox = outbox;
         this.self = self;
+        this.network = network;
         this.clock = clock;
     }
 
@@ -113,6 +122,9 @@ public class EnrolmentService {
                     return existing;
                 }
                 throw new EnrolmentAlreadyExists(request.enrolmentId());
+            }
+            if (!network.isMember(request.hostSchool())) {
+                throw new HostNotAMember(request.hostSchool());
             }
             Enrolment requested = Enrolment.request(
                     request.enrolmentId(), self, request.hostSchool(), request.student(), request.course(), now);
