@@ -37,6 +37,7 @@ schemas are registered under the record's full name (RecordNameStrategy), as the
 import argparse
 import datetime
 import decimal
+import glob
 import json
 import os
 import struct
@@ -53,6 +54,29 @@ except ImportError as missing:
     sys.stderr.write("sis_client.py needs Confluent's Python client with Avro support (%s); on Debian or Ubuntu:\n"
                      "  apt-get install python3-confluent-kafka python3-avro\n" % missing)
     sys.exit(3)
+
+
+def run_on_a_librdkafka_that_can_log_in():
+    """Kafka 4 refuses the SCRAM logins of librdkafka before 2.6.1, and Debian 12 ships 2.0.2. When the newer one
+    that .ci/librdkafka builds is in its cache, this script starts again on it; otherwise it says what to do."""
+    import confluent_kafka
+    version, number = confluent_kafka.libversion()
+    if number >= 0x020601ff or os.environ.get("MBO_LIBRDKAFKA_RESTARTED"):
+        return
+    cache = os.path.join(os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "mbo-exchange")
+    builds = sorted(glob.glob(os.path.join(cache, "librdkafka-*", "librdkafka.so.1")))
+    if not builds:
+        sys.stderr.write("librdkafka %s cannot log in to Kafka 4 with SCRAM (2.6.1 or later can): pip install "
+                         "confluent-kafka, or build one with .ci/librdkafka\n" % version)
+        return
+    library = os.path.dirname(builds[-1])
+    path = os.environ.get("LD_LIBRARY_PATH")
+    environment = dict(os.environ, MBO_LIBRDKAFKA_RESTARTED="1",
+                       LD_LIBRARY_PATH=library + (os.pathsep + path if path else ""))
+    os.execve(sys.executable, [sys.executable] + sys.argv, environment)
+
+
+run_on_a_librdkafka_that_can_log_in()
 
 COMMANDS = ("RequestEnrolment", "AcceptEnrolment", "RejectEnrolment", "WithdrawEnrolment",
             "RecordResult", "CorrectResult", "RevokeResult")
@@ -197,7 +221,11 @@ def main():
         "enable.auto.commit": False,
     }))
     try:
-        metadata = consumer.list_topics(events_topic, timeout=10)
+        try:
+            metadata = consumer.list_topics(events_topic, timeout=10)
+        except KafkaException as failure:
+            sys.stderr.write("cannot reach Kafka at %s as %s: %s\n" % (args.bootstrap, login["sasl.username"], failure))
+            return NOT_SENT
         topic = metadata.topics.get(events_topic)
         if topic is None or topic.error is not None or not topic.partitions:
             sys.stderr.write("no topic %s on %s: is the node of school %s running?\n"

@@ -44,7 +44,10 @@ class MessagingConfiguration {
 
     @Bean(destroyMethod = "close")
     AvroCodec avroCodec(MessagingProperties properties) {
-        return new AvroCodec(properties.schemaRegistryUrl());
+        return new AvroCodec(
+                properties.schemaRegistryUrl(),
+                properties.schemaRegistryUserInfo(),
+                properties.schemaRegistryAutoRegister());
     }
 
     @Bean(destroyMethod = "close")

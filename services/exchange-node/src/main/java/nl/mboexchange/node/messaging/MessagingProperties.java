@@ -41,6 +41,11 @@ import org.springframework.validation.annotation.Validated;
  * @param username the node's Kafka login ({@code MBO_KAFKA_USERNAME}), {@code node-<code>} as the operator's tool
  *     creates it; SASL SCRAM-SHA-512 (application.yml wires it into {@code spring.kafka.properties})
  * @param password its password ({@code MBO_KAFKA_PASSWORD}); required while Kafka is enabled
+ * @param schemaRegistryUserInfo {@code user:password} for a registry behind HTTP Basic auth
+ *     ({@code MBO_KAFKA_SCHEMA_REGISTRY_USER_INFO}); none by default
+ * @param schemaRegistryAutoRegister whether the node registers the schemas it writes
+ *     ({@code MBO_KAFKA_SCHEMA_REGISTRY_AUTO_REGISTER}); {@code false} where the operator registers them from
+ *     {@code schemas/} and the node may only read the registry
  */
 @Validated
 @ConfigurationProperties("mbo.kafka")
@@ -65,7 +70,9 @@ public record MessagingProperties(
         @DefaultValue("5s") @NotNull Duration channelDiscoveryInterval,
         @DefaultValue("1") @Min(1) int listenerConcurrency,
         String username,
-        String password) {
+        String password,
+        String schemaRegistryUserInfo,
+        @DefaultValue("true") boolean schemaRegistryAutoRegister) {
 
     public MessagingProperties {
         if (enabled && (password == null || password.isBlank())) {
