@@ -15,7 +15,8 @@ import nl.mboexchange.networkadmin.SchoolCredentials;
  *
  * <p>Kafka is secured as the network's brokers are: every client logs in (SASL SCRAM-SHA-512) and may do only what
  * ACLs allow. Tests act as the operator ({@link #kafkaOperator()}) or as a school's node or SIS ({@link
- * #kafkaSchool(String, String)}).
+ * #kafkaSchool(String, String)}). The Testcontainers broker is not secured yet ({@link #kafkaOperatorLogin()} throws
+ * there), so the tests that use Kafka run on the embedded one only.
  */
 public interface TestInfrastructure {
 
