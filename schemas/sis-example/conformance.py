@@ -51,6 +51,12 @@ def arguments():
     parser.add_argument("--prefix", default="mbo.", help="the topic prefix of the network (%(default)s)")
     parser.add_argument("--home", default="25LX", help="the home school, whose SIS requests (%(default)s)")
     parser.add_argument("--host", default="30GH", help="the host school, whose SIS admits and grades (%(default)s)")
+    parser.add_argument("--home-credentials", help="the Kafka login of the home school's SIS; default: the local "
+                        "run's .run-data/credentials/HOME/sis.properties")
+    parser.add_argument("--host-credentials", help="the Kafka login of the host school's SIS; default: the local "
+                        "run's .run-data/credentials/HOST/sis.properties")
+    parser.add_argument("--security-protocol", default="SASL_PLAINTEXT",
+                        help="SASL_PLAINTEXT on one host, SASL_SSL beyond it (%(default)s)")
     parser.add_argument("--timeout", type=float, default=30, help="seconds to wait for each event (%(default)s)")
     parser.add_argument("--schemas", default=sis_client.SCHEMAS, help="where the .avsc files of the contract are")
     return parser.parse_args()
@@ -63,18 +69,22 @@ class NotStarted(Exception):
 class Sis:
     """The SIS of one school: sends commands to its node and keeps every event the node publishes from now on."""
 
-    def __init__(self, school, args, registry, serializer, producer):
+    def __init__(self, school, credentials, args, registry, serializer):
         self.school = school
         self.args = args
         self.registry = registry
         self.serializer = serializer
-        self.producer = producer
+        try:
+            login = sis_client.kafka_config(args, school, credentials)
+        except FileNotFoundError as missing:
+            raise NotStarted(str(missing))
+        # Each SIS logs in as itself: it may write only its own school's commands.
+        self.producer = Producer(dict(login, **{"enable.idempotence": True, "acks": "all"}))
         self.commands_topic = "%sschool.%s.commands" % (args.prefix, school)
         self.events_topic = "%sschool.%s.events" % (args.prefix, school)
         self.events = []
-        self.consumer = Consumer({"bootstrap.servers": args.bootstrap,
-                                  "group.id": "sis-conformance-" + str(uuid.uuid4()),
-                                  "enable.auto.commit": False})
+        self.consumer = Consumer(dict(login, **{"group.id": "sis-%s-conformance-%s" % (school, uuid.uuid4()),
+                                                "enable.auto.commit": False}))
         try:
             topic = self.consumer.list_topics(self.events_topic, timeout=10).topics.get(self.events_topic)
         except KafkaException as failure:
@@ -300,11 +310,10 @@ def main():
     args = arguments()
     registry = CachedSchemaRegistryClient({"url": args.registry})
     serializer = MessageSerializer(registry)
-    producer = Producer({"bootstrap.servers": args.bootstrap, "enable.idempotence": True, "acks": "all"})
     schools = []
     try:
-        schools.append(Sis(args.home, args, registry, serializer, producer))
-        schools.append(Sis(args.host, args, registry, serializer, producer))
+        schools.append(Sis(args.home, args.home_credentials, args, registry, serializer))
+        schools.append(Sis(args.host, args.host_credentials, args, registry, serializer))
         home, host = schools
         kit = Kit(args.timeout)
         request, accept, accepted = lifecycle(kit, home, host)

@@ -25,13 +25,19 @@ Examples, against the local network of deploy/run-local (schools 25LX and 30GH):
 
 Exit status: 0 the command was carried out, 1 it was rejected, 2 no answer came in time, 3 it could not be sent.
 
-Needs Debian's python3-confluent-kafka and python3-avro (apt-get install python3-confluent-kafka python3-avro).
+Logs in to Kafka as the school's SIS (SASL SCRAM-SHA-512) with the login file the operator's tool wrote
+(--credentials; in the local run .run-data/credentials/SCHOOL/sis.properties, the default).
+
+Needs Debian's python3-confluent-kafka and python3-avro (apt-get install python3-confluent-kafka python3-avro), on
+librdkafka 2.6.1 or later, which Kafka 4's SCRAM needs: with Debian 12's 2.0.2, run it as
+LD_LIBRARY_PATH=$(.ci/librdkafka) sis_client.py ... (see schemas/sis-integration.md, "Logging in").
 Keys on the exchange are plain UTF-8 strings (the enrolment id), so the Avro serializer is used for values only;
 schemas are registered under the record's full name (RecordNameStrategy), as the nodes do.
 """
 import argparse
 import datetime
 import decimal
+import glob
 import json
 import os
 import struct
@@ -49,9 +55,33 @@ except ImportError as missing:
                      "  apt-get install python3-confluent-kafka python3-avro\n" % missing)
     sys.exit(3)
 
+
+def run_on_a_librdkafka_that_can_log_in():
+    """Kafka 4 refuses the SCRAM logins of librdkafka before 2.6.1, and Debian 12 ships 2.0.2. When the newer one
+    that .ci/librdkafka builds is in its cache, this script starts again on it; otherwise it says what to do."""
+    import confluent_kafka
+    version, number = confluent_kafka.libversion()
+    if number >= 0x020601ff or os.environ.get("MBO_LIBRDKAFKA_RESTARTED"):
+        return
+    cache = os.path.join(os.environ.get("XDG_CACHE_HOME") or os.path.expanduser("~/.cache"), "mbo-exchange")
+    builds = sorted(glob.glob(os.path.join(cache, "librdkafka-*", "librdkafka.so.1")))
+    if not builds:
+        sys.stderr.write("librdkafka %s cannot log in to Kafka 4 with SCRAM (2.6.1 or later can): pip install "
+                         "confluent-kafka, or build one with .ci/librdkafka\n" % version)
+        return
+    library = os.path.dirname(builds[-1])
+    path = os.environ.get("LD_LIBRARY_PATH")
+    environment = dict(os.environ, MBO_LIBRDKAFKA_RESTARTED="1",
+                       LD_LIBRARY_PATH=library + (os.pathsep + path if path else ""))
+    os.execve(sys.executable, [sys.executable] + sys.argv, environment)
+
+
+run_on_a_librdkafka_that_can_log_in()
+
 COMMANDS = ("RequestEnrolment", "AcceptEnrolment", "RejectEnrolment", "WithdrawEnrolment",
             "RecordResult", "CorrectResult", "RevokeResult")
 SCHEMAS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "src", "main", "avro", "sis")
+LOCAL_RUN_CREDENTIALS = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", ".run-data", "credentials")
 CARRIED_OUT, REJECTED, NO_ANSWER, NOT_SENT = 0, 1, 2, 3
 
 
@@ -64,6 +94,10 @@ def arguments():
                         help="the Confluent Schema Registry API (%(default)s)")
     parser.add_argument("--prefix", default="mbo.", help="the topic prefix of the network (%(default)s)")
     parser.add_argument("--school", default="25LX", help="this SIS's school, whose node takes the command (%(default)s)")
+    parser.add_argument("--credentials", help="the SIS's Kafka login, as the operator's tool writes it (username= and "
+                        "password= lines); default: the local run's .run-data/credentials/SCHOOL/sis.properties")
+    parser.add_argument("--security-protocol", default="SASL_PLAINTEXT",
+                        help="SASL_PLAINTEXT on one host, SASL_SSL beyond it (%(default)s)")
     parser.add_argument("--host", default="30GH", help="the host school of the example RequestEnrolment (%(default)s)")
     parser.add_argument("--issued-by", default="sis-example", help="who issues the command (%(default)s)")
     parser.add_argument("--timeout", type=float, default=30, help="seconds to wait for the answer (%(default)s)")
@@ -73,6 +107,28 @@ def arguments():
     parser.add_argument("command", choices=COMMANDS, metavar="COMMAND", help=", ".join(COMMANDS))
     parser.add_argument("fields", nargs="?", help="the command's fields as a JSON object")
     return parser.parse_args()
+
+
+def read_login(path):
+    """The username and password in a login file of the operator's tool (Java properties, key=value lines)."""
+    login = {}
+    with open(path, encoding="utf-8") as lines:
+        for line in lines:
+            line = line.strip()
+            if line and not line.startswith(("#", "!")) and "=" in line:
+                key, value = line.split("=", 1)
+                login[key.strip()] = value.strip().replace("\\:", ":").replace("\\=", "=")
+    return login["username"], login["password"]
+
+
+def kafka_config(args, school, credentials=None):
+    """What librdkafka needs to reach Kafka as the SIS of the school: SASL SCRAM-SHA-512 with its login."""
+    path = credentials or os.path.join(LOCAL_RUN_CREDENTIALS, school, "sis.properties")
+    if not os.path.exists(path):
+        raise FileNotFoundError("no Kafka login for the SIS of %s at %s (give --credentials)" % (school, path))
+    username, password = read_login(path)
+    return {"bootstrap.servers": args.bootstrap, "security.protocol": args.security_protocol,
+            "sasl.mechanisms": "SCRAM-SHA-512", "sasl.username": username, "sasl.password": password}
 
 
 def example_request(host):
@@ -154,13 +210,22 @@ def main():
     serializer = MessageSerializer(registry)
 
     # Listen from the current end of the events topic before sending, so that the answer cannot slip by.
-    consumer = Consumer({
-        "bootstrap.servers": args.bootstrap,
-        "group.id": "sis-example-" + str(uuid.uuid4()),
-        "enable.auto.commit": False,
-    })
     try:
-        metadata = consumer.list_topics(events_topic, timeout=10)
+        login = kafka_config(args, args.school, args.credentials)
+    except FileNotFoundError as missing:
+        sys.stderr.write("%s\n" % missing)
+        return NOT_SENT
+    # A SIS may use only consumer groups named sis-<its school>...
+    consumer = Consumer(dict(login, **{
+        "group.id": "sis-%s-example-%s" % (args.school, uuid.uuid4()),
+        "enable.auto.commit": False,
+    }))
+    try:
+        try:
+            metadata = consumer.list_topics(events_topic, timeout=10)
+        except KafkaException as failure:
+            sys.stderr.write("cannot reach Kafka at %s as %s: %s\n" % (args.bootstrap, login["sasl.username"], failure))
+            return NOT_SENT
         topic = metadata.topics.get(events_topic)
         if topic is None or topic.error is not None or not topic.partitions:
             sys.stderr.write("no topic %s on %s: is the node of school %s running?\n"
@@ -174,7 +239,7 @@ def main():
 
         value = to_avro(schema, fields)
         schema_id = registry.register(schema.fullname, schema)
-        producer = Producer({"bootstrap.servers": args.bootstrap, "enable.idempotence": True, "acks": "all"})
+        producer = Producer(dict(login, **{"enable.idempotence": True, "acks": "all"}))
         producer.produce(topic=commands_topic, key=key.encode("utf-8"),
                          value=serializer.encode_record_with_schema_id(schema_id, value))
         if producer.flush(30):

@@ -16,6 +16,7 @@ values only, the way a Confluent deployment configures a StringSerializer for ke
 import datetime
 import decimal
 import json
+import os
 import struct
 import sys
 import uuid
@@ -64,14 +65,24 @@ def from_json(schema, value):
     return value
 
 
+def kafka(bootstrap, **settings):
+    """librdkafka's settings: the login comes from MBO_KAFKA_USERNAME and MBO_KAFKA_PASSWORD (SASL SCRAM-SHA-512)."""
+    config = {"bootstrap.servers": bootstrap,
+              "security.protocol": "SASL_PLAINTEXT",
+              "sasl.mechanisms": "SCRAM-SHA-512",
+              "sasl.username": os.environ["MBO_KAFKA_USERNAME"],
+              "sasl.password": os.environ["MBO_KAFKA_PASSWORD"]}
+    config.update(settings)
+    return config
+
+
 def consume(bootstrap, registry, topic, count):
     serializer = MessageSerializer(CachedSchemaRegistryClient({"url": registry}))
-    consumer = Consumer({
-        "bootstrap.servers": bootstrap,
+    consumer = Consumer(kafka(bootstrap, **{
         "group.id": "confluent-python-" + str(uuid.uuid4()),
         "auto.offset.reset": "earliest",
         "enable.auto.commit": False,
-    })
+    }))
     consumer.subscribe([topic])
     seen = 0
     deadline = datetime.datetime.now() + datetime.timedelta(seconds=60)
@@ -98,7 +109,7 @@ def produce(bootstrap, registry, topic, schema_file):
     registry_client = CachedSchemaRegistryClient({"url": registry})
     serializer = MessageSerializer(registry_client)
     schema_id = registry_client.register(schema.fullname, schema)
-    producer = Producer({"bootstrap.servers": bootstrap, "enable.idempotence": True, "acks": "all"})
+    producer = Producer(kafka(bootstrap, **{"enable.idempotence": True, "acks": "all"}))
     sent = 0
     for line in sys.stdin:
         if not line.strip():

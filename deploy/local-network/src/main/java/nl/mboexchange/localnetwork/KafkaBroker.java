@@ -11,19 +11,25 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
+import nl.mboexchange.networkadmin.BrokerSecurity;
+import nl.mboexchange.networkadmin.Credentials;
+import nl.mboexchange.networkadmin.Member;
+import nl.mboexchange.networkadmin.NetworkAdmin;
+import nl.mboexchange.networkadmin.NetworkTopics;
+import nl.mboexchange.networkadmin.SchoolCredentials;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.Uuid;
 
 /**
  * A single Kafka broker in KRaft combined mode (broker and controller in one process), run from the Kafka jars on this
- * module's classpath, listening on 127.0.0.1 only. Its log directory outlives the run; it is formatted on first use.
+ * module's classpath, listening on 127.0.0.1 only, secured as every broker of the network is ({@link BrokerSecurity}):
+ * SCRAM logins, nothing allowed without an ACL. Its log directory outlives the run; it is formatted on first use, with
+ * the operator's login, which is kept beside it in {@code credentials/admin.properties}.
  */
 final class KafkaBroker implements Stoppable {
 
@@ -44,30 +50,43 @@ final class KafkaBroker implements Stoppable {
 
     private final ChildProcess process;
     private final int port;
+    private final Credentials operator;
 
-    private KafkaBroker(ChildProcess process, int port) {
+    private KafkaBroker(ChildProcess process, int port, Credentials operator) {
         this.process = process;
         this.port = port;
+        this.operator = operator;
     }
 
-    static KafkaBroker start(Path logDirectory, int port, int controllerPort, Path logs) {
+    static KafkaBroker start(Path logDirectory, int port, int controllerPort, Path logs, Path credentials) {
         Path config = logDirectory.resolveSibling("kafka.properties");
+        Path operatorFile = credentials.resolve("admin.properties");
+        boolean formatted = Files.exists(logDirectory.resolve("meta.properties"));
+        if (formatted && !Files.exists(operatorFile)) {
+            throw new StartFailed("Kafka's data in " + logDirectory + " has no operator login (it predates logins, or "
+                    + operatorFile + " was deleted): start once with --clean");
+        }
+        Credentials operator =
+                formatted ? Credentials.read(operatorFile) : Credentials.generate(BrokerSecurity.OPERATOR);
         try {
             Files.createDirectories(logDirectory);
-            Files.writeString(config, properties(logDirectory, port, controllerPort), StandardCharsets.UTF_8);
+            Files.writeString(config, properties(logDirectory, port, controllerPort, operator), StandardCharsets.UTF_8);
+            config.toFile().setReadable(false, false);
+            config.toFile().setReadable(true, true);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         Path log = logs.resolve("kafka.log");
-        if (!Files.exists(logDirectory.resolve("meta.properties"))) {
-            format(config, logs.resolve("kafka-format.log"));
+        if (!formatted) {
+            operator.write(operatorFile);
+            format(config, operator, logs.resolve("kafka-format.log"));
         }
         ChildProcess process = ChildProcess.start(
                 "Kafka",
                 ChildProcess.java(JVM_OPTIONS, List.of("-cp", classpath(), "kafka.Kafka", config.toString())),
                 Map.of(),
                 log);
-        return new KafkaBroker(process, port);
+        return new KafkaBroker(process, port, operator);
     }
 
     /** Waits until the broker answers an admin request. */
@@ -81,23 +100,24 @@ final class KafkaBroker implements Stoppable {
         return this;
     }
 
-    /** Creates the topics that do not exist yet; existing ones are left as they are. */
-    void createTopics(List<String> topics) {
-        try (Admin admin = admin()) {
-            Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
-            List<NewTopic> missing = topics.stream()
-                    .filter(topic -> !existing.contains(topic))
-                    .map(topic -> new NewTopic(topic, PARTITIONS, (short) 1))
-                    .collect(Collectors.toList());
-            if (!missing.isEmpty()) {
-                admin.createTopics(missing).all().get(60, TimeUnit.SECONDS);
+    /**
+     * Adds each school to the network with the operator's tool, as an operator of a real cluster does: its logins
+     * (kept in {@code <credentials>/<code>/}, the same at every start), its topics, its channels to and from the other
+     * schools, its ACLs and its entry on the members topic. Adding again changes nothing that is there.
+     */
+    void addSchools(String topicPrefix, List<String> codes, Path credentials) {
+        try (var admin = new NetworkAdmin(operatorClient(), new NetworkTopics(topicPrefix), PARTITIONS, (short) 1)) {
+            for (String code : codes) {
+                SchoolCredentials logins = SchoolCredentials.keptIn(credentials, code, variable -> null);
+                admin.addSchool(Member.of(code, "School " + code), logins.node(), logins.sis());
             }
-        } catch (ExecutionException | TimeoutException e) {
-            throw new StartFailed("could not create the exchange topics: " + e.getMessage(), e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StartFailed("interrupted while creating topics", e);
+        } catch (RuntimeException e) {
+            throw new StartFailed("could not add the schools to Kafka: " + e.getMessage(), e);
         }
+    }
+
+    private Map<String, Object> operatorClient() {
+        return operator.clientProperties(bootstrapServers());
     }
 
     String bootstrapServers() {
@@ -130,14 +150,14 @@ final class KafkaBroker implements Stoppable {
     }
 
     private Admin admin() {
-        return Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10000));
+        Map<String, Object> config = operatorClient();
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10000);
+        return Admin.create(config);
     }
 
     /** {@code kafka-storage.sh format}: writes the cluster id and the metadata version into an empty log directory. */
-    private static void format(Path config, Path log) {
+    private static void format(Path config, Credentials operator, Path log) {
         ChildProcess formatter = ChildProcess.start(
                 "Kafka storage format",
                 ChildProcess.java(
@@ -146,16 +166,7 @@ final class KafkaBroker implements Stoppable {
                                 "-XX:+UseSerialGC",
                                 "-XX:TieredStopAtLevel=1",
                                 "-Dlog4j2.configurationFile=kafka-log4j2.properties"),
-                        List.of(
-                                "-cp",
-                                classpath(),
-                                "kafka.tools.StorageTool",
-                                "format",
-                                "--cluster-id",
-                                Uuid.randomUuid().toString(),
-                                "--config",
-                                config.toString(),
-                                "--ignore-formatted")),
+                        formatCommand(config, operator)),
                 Map.of(),
                 log);
         Await.until("Kafka storage format", START_TIMEOUT, () -> true, () -> !formatter.isAlive(), () -> {});
@@ -165,17 +176,26 @@ final class KafkaBroker implements Stoppable {
         formatter.stop();
     }
 
-    static String properties(Path logDirectory, int port, int controllerPort) {
-        List<String> lines = new ArrayList<>(List.of(
-                "# Written by the local network's launcher at every start; edits are overwritten.",
-                "process.roles=broker,controller",
-                "node.id=1",
-                "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
-                "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
-                "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
-                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
-                "controller.listener.names=CONTROLLER",
-                "inter.broker.listener.name=PLAINTEXT",
+    private static List<String> formatCommand(Path config, Credentials operator) {
+        List<String> command = new ArrayList<>(List.of(
+                "-cp",
+                classpath(),
+                "kafka.tools.StorageTool",
+                "format",
+                "--cluster-id",
+                Uuid.randomUuid().toString(),
+                "--config",
+                config.toString(),
+                "--ignore-formatted"));
+        command.addAll(BrokerSecurity.formatArguments(operator));
+        return command;
+    }
+
+    static String properties(Path logDirectory, int port, int controllerPort, Credentials operator) {
+        List<String> lines = new ArrayList<>();
+        lines.add("# Written by the local network's launcher at every start; edits are overwritten.");
+        BrokerSecurity.properties(port, controllerPort, operator).forEach((key, value) -> lines.add(key + "=" + value));
+        lines.addAll(List.of(
                 "log.dirs=" + logDirectory,
                 "num.partitions=" + PARTITIONS,
                 // One broker: every internal topic has one replica.
@@ -186,8 +206,6 @@ final class KafkaBroker implements Stoppable {
                 "share.coordinator.state.topic.min.isr=1",
                 // A node's consumer should not wait 3 s for others that will never join its group.
                 "group.initial.rebalance.delay.ms=0",
-                // Topics the launcher does not know of appear on first use, as on a broker with default settings.
-                "auto.create.topics.enable=true",
                 // The log cleaner (of the compacted offsets topic) would keep 128 MB for itself; a local broker's
                 // compacted topics are tiny.
                 "log.cleaner.dedupe.buffer.size=" + (16 * 1024 * 1024)));

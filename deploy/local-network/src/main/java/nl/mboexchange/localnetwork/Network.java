@@ -82,7 +82,11 @@ final class Network {
                     parallel);
             CompletableFuture<KafkaBroker> kafkaStarted = CompletableFuture.supplyAsync(
                     () -> started(KafkaBroker.start(
-                                    data.resolve("kafka"), settings.kafkaPort(), settings.kafkaControllerPort(), logs))
+                                    data.resolve("kafka"),
+                                    settings.kafkaPort(),
+                                    settings.kafkaControllerPort(),
+                                    logs,
+                                    credentials()))
                             .awaitReady(),
                     parallel);
             CompletableFuture<SchemaRegistry> registryStarted = CompletableFuture.supplyAsync(
@@ -98,7 +102,7 @@ final class Network {
                 say("PostgreSQL 17     up on 127.0.0.1:" + settings.postgresPort());
                 List<String> codes =
                         settings.schools().stream().map(School::code).toList();
-                join(kafkaStarted).createTopics(new ExchangeChannels(settings.topicPrefix(), codes).topics());
+                join(kafkaStarted).addSchools(settings.topicPrefix(), codes, credentials());
                 say("Kafka (KRaft)     up on 127.0.0.1:" + settings.kafkaPort());
                 join(registryStarted);
                 say("Schema registry   up on 127.0.0.1:" + settings.registryPort());
@@ -125,7 +129,7 @@ final class Network {
     private void startNodes(Path app, Path logs) {
         say("starting " + settings.schools().size() + " school nodes from " + app);
         SchoolNode.Connections connections = new SchoolNode.Connections(
-                kafka.bootstrapServers(), registry.url(), settings.topicPrefix(), postgres.port());
+                kafka.bootstrapServers(), registry.url(), settings.topicPrefix(), postgres.port(), credentials());
         List<CompletableFuture<SchoolNode>> healthy = new ArrayList<>();
         for (School school : settings.schools()) {
             SchoolNode node = started(SchoolNode.start(school, app, connections, logs));
@@ -147,6 +151,11 @@ final class Network {
         join(all);
     }
 
+    /** Where the Kafka logins are kept: the operator's, and each school's node's and SIS's. */
+    private Path credentials() {
+        return settings.dataDirectory().resolve("credentials");
+    }
+
     /** What the user needs to use the network, printed once it is ready. */
     String readyBanner() {
         StringBuilder banner = new StringBuilder();
@@ -161,7 +170,8 @@ final class Network {
                             + "               registrar  %s / %s%n"
                             + "               reader     %s / %s (looks, changes nothing)%n"
                             + "               operator   %s / %s (%s/api/v1/operations/dead-letters)%n"
-                            + "               metrics    %s / %s (%s/actuator/prometheus)%n",
+                            + "               metrics    %s / %s (%s/actuator/prometheus)%n"
+                            + "               Kafka      %s (node.properties, sis.properties)%n",
                     school.code(),
                     school.baseUrl(),
                     school.baseUrl(),
@@ -175,11 +185,13 @@ final class Network {
                     school.baseUrl(),
                     SchoolNode.MONITOR,
                     SchoolNode.monitorPassword(school),
-                    school.baseUrl()));
+                    school.baseUrl(),
+                    credentials().resolve(school.code())));
         }
         String prefix = settings.topicPrefix();
         banner.append(String.format(
-                "  Kafka        %s (topics %sexchange.*, %sschool.*)%n", kafka.bootstrapServers(), prefix, prefix));
+                "  Kafka        %s (SASL SCRAM-SHA-512; topics %sexchange.*, %sschool.*; operator %s)%n",
+                kafka.bootstrapServers(), prefix, prefix, credentials().resolve("admin.properties")));
         banner.append(String.format("  Registry     %s%n", registry.url()));
         banner.append(String.format("  PostgreSQL   jdbc:postgresql://127.0.0.1:%d/postgres", postgres.port()));
         if (!settings.schools().isEmpty()) {

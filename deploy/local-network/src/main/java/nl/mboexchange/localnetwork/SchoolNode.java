@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import nl.mboexchange.networkadmin.Credentials;
 
 /**
  * One school's exchange node: the node's boot jar in a JVM of its own, configured through the same environment
@@ -58,6 +59,9 @@ final class SchoolNode implements Stoppable {
         environment.put("MBO_KAFKA_TOPIC_PREFIX", connections.topicPrefix());
         environment.put("MBO_KAFKA_SCHEMA_REGISTRY_URL", connections.schemaRegistryUrl());
         environment.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", connections.kafkaBootstrapServers());
+        Credentials login = connections.kafkaLogin(school);
+        environment.put("MBO_KAFKA_USERNAME", login.username());
+        environment.put("MBO_KAFKA_PASSWORD", login.password());
         environment.put("SPRING_DATASOURCE_URL", connections.jdbcUrl(school));
         environment.put("SPRING_DATASOURCE_USERNAME", school.database());
         environment.put("SPRING_DATASOURCE_PASSWORD", PostgresServer.password(school));
@@ -125,7 +129,17 @@ final class SchoolNode implements Stoppable {
     }
 
     /** Where a node finds the shared servers. */
-    record Connections(String kafkaBootstrapServers, String schemaRegistryUrl, String topicPrefix, int postgresPort) {
+    record Connections(
+            String kafkaBootstrapServers,
+            String schemaRegistryUrl,
+            String topicPrefix,
+            int postgresPort,
+            Path credentials) {
+
+        /** The node's login, as the operator's tool wrote it when it added the school. */
+        Credentials kafkaLogin(School school) {
+            return Credentials.read(credentials.resolve(school.code()).resolve("node.properties"));
+        }
 
         String jdbcUrl(School school) {
             return "jdbc:postgresql://127.0.0.1:" + postgresPort + "/" + school.database();

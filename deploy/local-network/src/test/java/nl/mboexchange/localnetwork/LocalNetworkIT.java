@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import nl.mboexchange.networkadmin.Credentials;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -76,7 +77,7 @@ class LocalNetworkIT {
             assertThat(registerSchema(ports, subject).statusCode())
                     .as("a schema registered while the node registers its own")
                     .isEqualTo(200);
-            produce(ports, topic, key);
+            produce(ports, data, topic, key);
         } finally {
             first.stop();
         }
@@ -92,7 +93,7 @@ class LocalNetworkIT {
             assertThat(get(registryUrl(ports) + "/subjects", null).body())
                     .as("the registry's subjects after a restart")
                     .contains(subject);
-            assertThat(consumeKeys(ports, topic, key))
+            assertThat(consumeKeys(ports, data, topic, key))
                     .as("the broker's records after a restart")
                     .contains(key);
         } finally {
@@ -139,9 +140,18 @@ class LocalNetworkIT {
         return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static void produce(LauncherProcess.Ports ports, String topic, String key) throws Exception {
+    /** What a Kafka client needs to log in as the operator, whose login the launcher keeps beside the data. */
+    private static Map<String, Object> asOperator(LauncherProcess.Ports ports, Path data, Map<String, Object> more) {
+        Map<String, Object> config = new java.util.HashMap<>(
+                Credentials.read(data.resolve("credentials").resolve("admin.properties"))
+                        .clientProperties("127.0.0.1:" + ports.kafka()));
+        config.putAll(more);
+        return config;
+    }
+
+    private static void produce(LauncherProcess.Ports ports, Path data, String topic, String key) throws Exception {
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(
-                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + ports.kafka()),
+                asOperator(ports, data, Map.of(ProducerConfig.ACKS_CONFIG, "all")),
                 new StringSerializer(),
                 new StringSerializer())) {
             producer.send(new ProducerRecord<>(topic, key, "restart check")).get(30, TimeUnit.SECONDS);
@@ -149,12 +159,16 @@ class LocalNetworkIT {
     }
 
     /** The keys on {@code topic}, read from the start until {@code wanted} is among them or 20 s have passed. */
-    private static List<String> consumeKeys(LauncherProcess.Ports ports, String topic, String wanted) {
+    private static List<String> consumeKeys(LauncherProcess.Ports ports, Path data, String topic, String wanted) {
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
-                Map.of(
-                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + ports.kafka(),
-                        ConsumerConfig.GROUP_ID_CONFIG, "restart-check-" + UUID.randomUUID(),
-                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                asOperator(
+                        ports,
+                        data,
+                        Map.of(
+                                ConsumerConfig.GROUP_ID_CONFIG,
+                                "restart-check-" + UUID.randomUUID(),
+                                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                                "earliest")),
                 new StringDeserializer(),
                 new StringDeserializer())) {
             consumer.subscribe(List.of(topic));

@@ -83,7 +83,7 @@ public final class ExchangeBenchmark {
         if (parameters.floors()) {
             step("Kafka floor: " + parameters.kafkaRecords() + " records");
             byte[] payload = SamplePayload.courseResultRecorded(registry, "benchmark.floor");
-            kafka = new KafkaFloor(bootstrap, payload, parameters.partitions())
+            kafka = new KafkaFloor(servers.kafkaOperator(), payload, parameters.partitions())
                     .run(parameters.kafkaRecords(), parameters.rates(), parameters.kafkaLatency());
             step("PostgreSQL floor: " + parameters.floorEvents() + " events batched, " + parameters.floorSingleEvents()
                     + " one per transaction");

@@ -5,27 +5,30 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.Map;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+import nl.mboexchange.networkadmin.Credentials;
 
 /** Everything on this machine without Docker; each server starts when it is first asked for. */
 final class EmbeddedInfrastructure extends SharedDatabases implements TestInfrastructure, Stoppable {
 
     private EmbeddedPostgres postgres;
-    private EmbeddedKafkaKraftBroker kafka;
+    private EmbeddedKafka kafka;
     private SchemaRegistryProcess registry;
 
     @Override
-    public synchronized String kafkaBootstrapServers() {
+    public String kafkaBootstrapServers() {
+        return kafka().bootstrapServers();
+    }
+
+    @Override
+    public Credentials kafkaOperatorLogin() {
+        return kafka().operator();
+    }
+
+    private synchronized EmbeddedKafka kafka() {
         if (kafka == null) {
-            EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 1);
-            broker.brokerProperties(Map.of(
-                    "auto.create.topics.enable", "false",
-                    "group.initial.rebalance.delay.ms", "0"));
-            broker.afterPropertiesSet();
-            kafka = broker;
+            kafka = EmbeddedKafka.start();
         }
-        return kafka.getBrokersAsString();
+        return kafka;
     }
 
     @Override
@@ -73,7 +76,7 @@ final class EmbeddedInfrastructure extends SharedDatabases implements TestInfras
             registry.close();
         }
         if (kafka != null) {
-            kafka.destroy();
+            kafka.stop();
         }
         if (postgres != null) {
             try {

@@ -42,21 +42,22 @@ class InfrastructureIT {
     @Test
     void kafka_delivers_what_was_produced() throws Exception {
         String topic = "infrastructure-check-" + UUID.randomUUID();
-        String servers = infrastructure.kafkaBootstrapServers();
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", servers))) {
+        Map<String, Object> operator = infrastructure.kafkaOperator();
+        try (Admin admin = Admin.create(operator)) {
             admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();
         }
         try (var producer = new KafkaProducer<>(
-                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers),
+                with(operator, Map.of(ProducerConfig.ACKS_CONFIG, "all")),
                 new StringSerializer(),
                 new StringSerializer())) {
             producer.send(new ProducerRecord<>(topic, "key", "hello")).get();
         }
         try (var consumer = new KafkaConsumer<>(
-                Map.of(
-                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers,
-                        ConsumerConfig.GROUP_ID_CONFIG, "infrastructure-check",
-                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                with(
+                        operator,
+                        Map.of(
+                                ConsumerConfig.GROUP_ID_CONFIG, "infrastructure-check",
+                                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest")),
                 new StringDeserializer(),
                 new StringDeserializer())) {
             consumer.subscribe(List.of(topic));
@@ -98,5 +99,11 @@ class InfrastructureIT {
     private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
         return HttpClient.newHttpClient()
                 .send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static Map<String, Object> with(Map<String, Object> login, Map<String, Object> more) {
+        Map<String, Object> config = new java.util.HashMap<>(login);
+        config.putAll(more);
+        return config;
     }
 }

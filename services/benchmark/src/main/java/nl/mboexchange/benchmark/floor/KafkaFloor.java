@@ -14,7 +14,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import nl.mboexchange.benchmark.measure.Latencies;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -43,17 +42,17 @@ public final class KafkaFloor {
     private static final int THROUGHPUT_LINGER_MS = 5;
     private static final int THROUGHPUT_BATCH_BYTES = 256 * 1024;
 
-    private final String bootstrapServers;
+    private final Map<String, Object> login;
     private final byte[] value;
     private final int partitions;
 
     /**
-     * @param bootstrapServers the broker
+     * @param login what a client needs to reach the broker: bootstrap servers and login (the operator's)
      * @param value the bytes of every record's value
      * @param partitions partitions of the floor's topics, as many as an exchange channel has
      */
-    public KafkaFloor(String bootstrapServers, byte[] value, int partitions) {
-        this.bootstrapServers = bootstrapServers;
+    public KafkaFloor(Map<String, Object> login, byte[] value, int partitions) {
+        this.login = Map.copyOf(login);
         this.value = value.clone();
         this.partitions = partitions;
     }
@@ -196,7 +195,7 @@ public final class KafkaFloor {
 
     private String createTopic() throws ExecutionException, InterruptedException {
         String topic = "benchmark.floor." + UUID.randomUUID();
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+        try (Admin admin = Admin.create(login)) {
             admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1)))
                     .all()
                     .get();
@@ -205,11 +204,9 @@ public final class KafkaFloor {
     }
 
     private KafkaProducer<byte[], byte[]> producer(int lingerMillis, int batchBytes) {
-        return new KafkaProducer<>(Map.of(
+        return new KafkaProducer<>(with(Map.of(
                 ProducerConfig.BATCH_SIZE_CONFIG,
                 batchBytes,
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers,
                 ProducerConfig.ACKS_CONFIG,
                 "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
@@ -219,19 +216,23 @@ public final class KafkaFloor {
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
                 ByteArraySerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
-                ByteArraySerializer.class));
+                ByteArraySerializer.class)));
+    }
+
+    private Map<String, Object> with(Map<String, Object> settings) {
+        Map<String, Object> config = new java.util.HashMap<>(login);
+        config.putAll(settings);
+        return config;
     }
 
     private KafkaConsumer<byte[], byte[]> consumer() {
-        return new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers,
+        return new KafkaConsumer<>(with(Map.of(
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
                 false,
                 ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG,
                 ByteArrayDeserializer.class,
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG,
-                ByteArrayDeserializer.class));
+                ByteArrayDeserializer.class)));
     }
 
     private static void waitUntil(long dueNanos) {

@@ -17,10 +17,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import nl.mboexchange.benchmark.BenchmarkParameters;
 import nl.mboexchange.benchmark.measure.Latencies;
+import nl.mboexchange.networkadmin.Credentials;
+import nl.mboexchange.networkadmin.Member;
+import nl.mboexchange.networkadmin.NetworkAdmin;
+import nl.mboexchange.networkadmin.NetworkTopics;
+import nl.mboexchange.networkadmin.SchoolCredentials;
 import nl.mboexchange.testinfra.TestInfrastructure;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 
 /**
  * Runs the two nodes, home {@code 25LX} and host {@code 30GH}, each in a JVM of its own on the shared servers, and
@@ -45,8 +47,6 @@ public final class NodeBenchmark {
      */
     private static final double JIT_SETTLED = 0.2;
 
-    private static final String TOPIC_PREFIX_CHANNEL = NodeSettings.TOPIC_PREFIX + "exchange.";
-
     private final BenchmarkParameters parameters;
     private final TestInfrastructure servers;
     private final Consumer<String> progress;
@@ -60,10 +60,8 @@ public final class NodeBenchmark {
     public NodeResults run() throws Exception {
         String home = Seeder.HOME.value();
         String host = Seeder.HOST.value();
-        String toHome = TOPIC_PREFIX_CHANNEL + host + "." + home;
-        String toHost = TOPIC_PREFIX_CHANNEL + home + "." + host;
         String hostCommands = NodeSettings.TOPIC_PREFIX + "school." + host + ".commands";
-        createTopics(List.of(toHome, toHost, hostCommands));
+        Map<String, SchoolCredentials> logins = addSchools(home, host);
         String homeUrl = servers.jdbcUrl(HOME_DATABASE);
         String hostUrl = servers.jdbcUrl(HOST_DATABASE);
         long salt = new SecureRandom().nextLong();
@@ -71,8 +69,20 @@ public final class NodeBenchmark {
         Files.createDirectories(parameters.output());
 
         try (ServerSocket control = new ServerSocket(0, 2, InetAddress.getLoopbackAddress());
-                NodeHandle homeNode = launch(home, homeUrl, control, salt, enrolments);
-                NodeHandle hostNode = launch(host, hostUrl, control, salt, enrolments)) {
+                NodeHandle homeNode = launch(
+                        home,
+                        homeUrl,
+                        control,
+                        salt,
+                        enrolments,
+                        logins.get(home).node());
+                NodeHandle hostNode = launch(
+                        host,
+                        hostUrl,
+                        control,
+                        salt,
+                        enrolments,
+                        logins.get(host).node())) {
             progress.accept("starting nodes " + home + " (pid " + homeNode.pid() + ") and " + host + " (pid "
                     + hostNode.pid() + ")");
             NodeHandle.connect(control, List.of(homeNode, hostNode));
@@ -85,7 +95,7 @@ public final class NodeBenchmark {
                     ? new SisFeeder(
                             new EnrolmentIds(salt),
                             hostCommands,
-                            servers.kafkaBootstrapServers(),
+                            servers.kafkaClient(logins.get(host).sis()),
                             servers.schemaRegistryUrl())
                     : null) {
                 HopTimes hops = new HopTimes(database(homeUrl), database(hostUrl), new EnrolmentIds(salt));
@@ -343,7 +353,8 @@ public final class NodeBenchmark {
         return failed;
     }
 
-    private NodeHandle launch(String school, String jdbcUrl, ServerSocket control, long salt, int enrolments)
+    private NodeHandle launch(
+            String school, String jdbcUrl, ServerSocket control, long salt, int enrolments, Credentials login)
             throws IOException {
         List<String> jvm = new ArrayList<>(List.of(
                 "-Xmx" + parameters.nodeHeap(),
@@ -359,7 +370,7 @@ public final class NodeBenchmark {
                     parameters.output().resolve("node-" + school + ".jfr").toAbsolutePath();
             jvm.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename=" + recording);
         }
-        Map<String, String> settings = NodeSettings.of(school, jdbcUrl, servers, parameters.partitions());
+        Map<String, String> settings = NodeSettings.of(school, jdbcUrl, servers, parameters.partitions(), login);
         Path log = parameters.output().resolve("node-" + school + ".log");
         return NodeHandle.launch(
                 school,
@@ -386,16 +397,23 @@ public final class NodeBenchmark {
         }
     }
 
-    private void createTopics(List<String> topics) throws Exception {
-        try (Admin admin =
-                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, servers.kafkaBootstrapServers()))) {
-            var existing = admin.listTopics().names().get();
-            List<NewTopic> missing = topics.stream()
-                    .filter(topic -> !existing.contains(topic))
-                    .map(topic -> new NewTopic(topic, parameters.partitions(), (short) 1))
-                    .toList();
-            admin.createTopics(missing).all().get();
+    /**
+     * Adds both schools to the secured broker as the operator's tool does: their logins, topics and channels (with
+     * the benchmark's partitions) and ACLs, so that the nodes run as they would in a network.
+     */
+    private Map<String, SchoolCredentials> addSchools(String... schools) throws java.io.IOException {
+        Path credentials = Files.createTempDirectory("benchmark-logins-");
+        Map<String, SchoolCredentials> logins = new java.util.HashMap<>();
+        try (var admin = new NetworkAdmin(
+                servers.kafkaOperator(), new NetworkTopics(NodeSettings.TOPIC_PREFIX), parameters.partitions(), (short)
+                        1)) {
+            for (String school : schools) {
+                SchoolCredentials login = SchoolCredentials.keptIn(credentials, school, variable -> null);
+                admin.addSchool(Member.of(school, "School " + school), login.node(), login.sis());
+                logins.put(school, login);
+            }
         }
+        return logins;
     }
 
     private ExchangeVerification.DatabaseAccess database(String url) {

@@ -2,6 +2,7 @@ package nl.mboexchange.benchmark.node;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import nl.mboexchange.networkadmin.Credentials;
 import nl.mboexchange.testinfra.TestInfrastructure;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -21,7 +22,8 @@ final class NodeSettings {
 
     private NodeSettings() {}
 
-    static Map<String, String> of(String school, String jdbcUrl, TestInfrastructure servers, int partitions) {
+    static Map<String, String> of(
+            String school, String jdbcUrl, TestInfrastructure servers, int partitions, Credentials login) {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("spring.application.name", "exchange-node-" + school);
         settings.put("mbo.node.school-code", school);
@@ -30,6 +32,8 @@ final class NodeSettings {
         settings.put("spring.datasource.username", servers.databaseUser());
         settings.put("spring.datasource.password", servers.databasePassword());
         settings.put("spring.kafka.bootstrap-servers", servers.kafkaBootstrapServers());
+        settings.put("mbo.kafka.username", login.username());
+        settings.put("mbo.kafka.password", login.password());
         settings.put("mbo.kafka.schema-registry-url", servers.schemaRegistryUrl());
         settings.put("mbo.kafka.channel-partitions", Integer.toString(partitions));
         settings.put("server.address", "127.0.0.1");

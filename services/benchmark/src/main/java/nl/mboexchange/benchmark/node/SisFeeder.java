@@ -27,7 +27,7 @@ final class SisFeeder implements AutoCloseable {
     private final String topic;
     private final KafkaProducer<String, Object> producer;
 
-    SisFeeder(EnrolmentIds ids, String topic, String bootstrapServers, String registryUrl) {
+    SisFeeder(EnrolmentIds ids, String topic, Map<String, Object> login, String registryUrl) {
         this.ids = ids;
         this.topic = topic;
         KafkaAvroSerializer values = new KafkaAvroSerializer();
@@ -38,18 +38,15 @@ final class SisFeeder implements AutoCloseable {
                         AvroSerdeConfig.VALUE_SUBJECT_NAME_STRATEGY,
                         "io.confluent.kafka.serializers.subject.RecordNameStrategy"),
                 false);
-        this.producer = new KafkaProducer<>(
-                Map.of(
-                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                        bootstrapServers,
-                        ProducerConfig.ACKS_CONFIG,
-                        "all",
-                        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
-                        true,
-                        ProducerConfig.LINGER_MS_CONFIG,
-                        1),
-                new StringSerializer(),
-                values);
+        Map<String, Object> config = new java.util.HashMap<>(login);
+        config.putAll(Map.of(
+                ProducerConfig.ACKS_CONFIG,
+                "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                true,
+                ProducerConfig.LINGER_MS_CONFIG,
+                1));
+        this.producer = new KafkaProducer<>(config, new StringSerializer(), values);
     }
 
     /** Sends the commands as fast as the producer takes them; returns when each was sent, and last the end. */

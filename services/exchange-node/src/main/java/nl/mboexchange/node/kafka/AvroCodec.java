@@ -1,5 +1,6 @@
 package nl.mboexchange.node.kafka;
 
+import java.util.HashMap;
 import java.util.Map;
 import nl.mboexchange.serde.AvroSerdeConfig;
 import org.apache.avro.generic.IndexedRecord;
@@ -21,28 +22,38 @@ public class AvroCodec implements AutoCloseable {
     private final Deserializer<Object> deserializer;
 
     /**
+     * @param schemaRegistryUrl the registry's Confluent-compatible API
+     * @param userInfo {@code user:password} of the registry's HTTP Basic auth, or null without it
+     * @param autoRegister whether the node registers the schemas it writes; where the operator registers them from
+     *     {@code schemas/}, false: the node then only looks their ids up
      * @param serializer the class of the value serializer: the project's {@code nl.mboexchange.serde} one, or
      *     Confluent's, which reads the same configuration keys
      * @param deserializer the class of the value deserializer, likewise
      */
     @SuppressWarnings("unchecked")
-    AvroCodec(String schemaRegistryUrl, Class<?> serializer, Class<?> deserializer) {
+    AvroCodec(
+            String schemaRegistryUrl,
+            String userInfo,
+            boolean autoRegister,
+            Class<?> serializer,
+            Class<?> deserializer) {
         this.serializer = Utils.newInstance(serializer, Serializer.class);
         this.deserializer = Utils.newInstance(deserializer, Deserializer.class);
-        this.serializer.configure(
-                Map.of(
-                        AvroSerdeConfig.SCHEMA_REGISTRY_URL_CONFIG,
-                        schemaRegistryUrl,
-                        AvroSerdeConfig.VALUE_SUBJECT_NAME_STRATEGY,
-                        "io.confluent.kafka.serializers.subject.RecordNameStrategy"),
-                false);
-        this.deserializer.configure(
-                Map.of(
-                        AvroSerdeConfig.SCHEMA_REGISTRY_URL_CONFIG,
-                        schemaRegistryUrl,
-                        AvroSerdeConfig.SPECIFIC_AVRO_READER_CONFIG,
-                        true),
-                false);
+        Map<String, Object> registry = new HashMap<>();
+        registry.put(AvroSerdeConfig.SCHEMA_REGISTRY_URL_CONFIG, schemaRegistryUrl);
+        if (userInfo != null && !userInfo.isBlank()) {
+            registry.put(AvroSerdeConfig.BASIC_AUTH_CREDENTIALS_SOURCE, "USER_INFO");
+            registry.put(AvroSerdeConfig.USER_INFO_CONFIG, userInfo);
+        }
+        Map<String, Object> writing = new HashMap<>(registry);
+        writing.put(
+                AvroSerdeConfig.VALUE_SUBJECT_NAME_STRATEGY,
+                "io.confluent.kafka.serializers.subject.RecordNameStrategy");
+        writing.put(AvroSerdeConfig.AUTO_REGISTER_SCHEMAS, autoRegister);
+        this.serializer.configure(writing, false);
+        Map<String, Object> reading = new HashMap<>(registry);
+        reading.put(AvroSerdeConfig.SPECIFIC_AVRO_READER_CONFIG, true);
+        this.deserializer.configure(reading, false);
     }
 
     /** The record, an exchange event's or another contract's, as it is. */

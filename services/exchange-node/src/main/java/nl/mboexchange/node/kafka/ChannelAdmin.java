@@ -11,14 +11,16 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.ClusterAuthorizationException;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Creates the topics this node writes, the first time it writes them. A channel appears when two schools first
- * exchange something, so nobody has to set up every pair in advance. Where ACLs forbid creating topics, the
- * operator creates them and the refusal here is only logged.
+ * exchange something, so nobody has to set up every pair in advance. Where ACLs forbid creating topics (on every
+ * secured cluster: the operator's tool creates a school's topics and channels), the refusal is expected.
  */
 public class ChannelAdmin implements AutoCloseable {
 
@@ -63,8 +65,15 @@ public class ChannelAdmin implements AutoCloseable {
                     .get(30, TimeUnit.SECONDS);
             log.info("Created topic {}", topic);
         } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof TopicExistsException)) {
-                log.warn("Could not create topic {} ({}); assuming the operator provides it", topic, e.getCause());
+            if (e.getCause() instanceof TopicAuthorizationException
+                    || e.getCause() instanceof ClusterAuthorizationException) {
+                // As it should be on a secured cluster: the operator's tool created the topic with the school.
+                log.debug("Not allowed to create topic {}; the operator provides it", topic);
+            } else if (!(e.getCause() instanceof TopicExistsException)) {
+                log.warn(
+                        "Could not create topic {} ({}); assuming the operator provides it",
+                        topic,
+                        e.getCause().toString());
             }
         } catch (TimeoutException e) {
             throw new IllegalStateException("Kafka did not answer whether topic " + topic + " exists", e);

@@ -33,7 +33,11 @@ class KafkaConfiguration {
     @Bean(destroyMethod = "close")
     AvroCodec avroCodec(MessagingProperties properties) {
         return new AvroCodec(
-                properties.schemaRegistryUrl(), properties.valueSerializer(), properties.valueDeserializer());
+                properties.schemaRegistryUrl(),
+                properties.schemaRegistryUserInfo(),
+                properties.schemaRegistryAutoRegister(),
+                properties.valueSerializer(),
+                properties.valueDeserializer());
     }
 
     @Bean(destroyMethod = "close")

@@ -43,6 +43,14 @@ import org.springframework.validation.annotation.Validated;
  *     is on the class path (docs/decisions/0001-own-confluent-format-serde.md)
  * @param valueDeserializer the Avro deserializer of every record the node receives ({@code
  *     MBO_KAFKA_VALUE_DESERIALIZER}), likewise
+ * @param username the node's Kafka login ({@code MBO_KAFKA_USERNAME}), {@code node-<code>} as the operator's tool
+ *     creates it; SASL SCRAM-SHA-512 (application.yml wires it into {@code spring.kafka.properties})
+ * @param password its password ({@code MBO_KAFKA_PASSWORD}); required while Kafka is enabled
+ * @param schemaRegistryUserInfo {@code user:password} for a registry behind HTTP Basic auth
+ *     ({@code MBO_KAFKA_SCHEMA_REGISTRY_USER_INFO}); none by default
+ * @param schemaRegistryAutoRegister whether the node registers the schemas it writes
+ *     ({@code MBO_KAFKA_SCHEMA_REGISTRY_AUTO_REGISTER}); {@code false} where the operator registers them from
+ *     {@code schemas/} and the node may only read the registry
  */
 @Validated
 @ConfigurationProperties("mbo.kafka")
@@ -71,4 +79,22 @@ public record MessagingProperties(
         Class<?> valueSerializer,
 
         @DefaultValue("nl.mboexchange.serde.KafkaAvroDeserializer") @NotNull
-        Class<?> valueDeserializer) {}
+        Class<?> valueDeserializer,
+
+        String username,
+        String password,
+        String schemaRegistryUserInfo,
+        @DefaultValue("true") boolean schemaRegistryAutoRegister) {
+
+    public MessagingProperties {
+        if (enabled && (password == null || password.isBlank())) {
+            throw new IllegalArgumentException(
+                    "the node logs in to Kafka: set MBO_KAFKA_PASSWORD (and MBO_KAFKA_USERNAME unless it is node-<code>)");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "MessagingProperties[topicPrefix=" + topicPrefix + ", username=" + username + "]";
+    }
+}

@@ -22,6 +22,7 @@ import nl.mboexchange.node.kafka.AvroCodec;
 import nl.mboexchange.node.kafka.ExchangeTopics;
 import nl.mboexchange.node.kafka.ExchangeTopics.Channel;
 import nl.mboexchange.node.school.SchoolCode;
+import nl.mboexchange.node.school.SchoolNetwork;
 import nl.mboexchange.node.shared.Redacted;
 import nl.mboexchange.node.shared.RefusalOutcome;
 import nl.mboexchange.serde.AvroSerdeException;
@@ -47,6 +48,7 @@ class ExchangeListener implements BatchMessageListener<String, byte[]>, Replayer
     private final AvroCodec codec;
     private final ExchangeTopics topics;
     private final SchoolCode self;
+    private final SchoolNetwork network;
     private final IncomingEventService incoming;
     private final DeadLetters deadLetters;
     private final Bisection<Received, EventOutcome> bisection;
@@ -55,12 +57,14 @@ class ExchangeListener implements BatchMessageListener<String, byte[]>, Replayer
             AvroCodec codec,
             ExchangeTopics topics,
             SchoolCode self,
+            SchoolNetwork network,
             IncomingEventService incoming,
             DeadLetters deadLetters,
             BooleanSupplier databaseAvailable) {
         this.codec = codec;
         this.topics = topics;
         this.self = self;
+        this.network = network;
         this.incoming = incoming;
         this.deadLetters = deadLetters;
         this.bisection = new Bisection<>(this::apply, databaseAvailable);
@@ -137,6 +141,10 @@ class ExchangeListener implements BatchMessageListener<String, byte[]>, Replayer
                 .filter(c -> c.to().equals(self))
                 .orElseThrow(
                         () -> new NotTaken(Reason.FORGED, "topic " + record.topic() + " is not a channel to " + self));
+        // Before anything is decoded: an ACL granted by mistake must not let a stranger in.
+        if (!network.isMember(channel.from())) {
+            throw new NotTaken(Reason.FORGED, "sender " + channel.from() + " is not a member of the network");
+        }
         if (record.value() == null) {
             throw new NotTaken(Reason.INVALID, "the record has no value");
         }

@@ -14,6 +14,7 @@ import nl.mboexchange.node.kafka.AvroCodec;
 import nl.mboexchange.node.kafka.ExchangeTopics;
 import nl.mboexchange.node.kafka.MessagingProperties;
 import nl.mboexchange.node.school.SchoolCode;
+import nl.mboexchange.node.school.SchoolNetwork;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -39,10 +40,11 @@ class MessagingConfiguration {
             AvroCodec codec,
             ExchangeTopics topics,
             SchoolCode self,
+            SchoolNetwork network,
             IncomingEventService incoming,
             DeadLetters deadLetters,
             DatabaseProbe database) {
-        return new ExchangeListener(codec, topics, self, incoming, deadLetters, database);
+        return new ExchangeListener(codec, topics, self, network, incoming, deadLetters, database);
     }
 
     @Bean

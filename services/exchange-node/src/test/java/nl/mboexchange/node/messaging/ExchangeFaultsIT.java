@@ -52,7 +52,7 @@ class ExchangeFaultsIT {
 
     @BeforeAll
     static void start() {
-        Wire.createTopic(CHANNEL, 1);
+        RunningNode.member(PARTNER);
         node = RunningNode.start(
                 NODE, "exchange_faults_41na", Map.of("mbo.kafka.max-message-bytes", MAX_MESSAGE_BYTES));
         node.jdbc()

@@ -55,7 +55,7 @@ class OutageIT {
 
     @BeforeAll
     static void start() {
-        Wire.createTopic(CHANNEL, 1);
+        RunningNode.member(PARTNER);
         TestInfrastructure infrastructure = TestInfrastructure.get();
         String jdbcUrl = infrastructure.jdbcUrl("outage_81ou");
         Matcher server = Pattern.compile("//([^:/]+):(\\d+)/").matcher(jdbcUrl);

@@ -13,10 +13,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import nl.mboexchange.exchange.RegistrationAccepted;
+import nl.mboexchange.networkadmin.NetworkTopics;
+import nl.mboexchange.networkadmin.SchoolAcls;
 import nl.mboexchange.node.deadletter.DeadLetters;
 import nl.mboexchange.node.support.RunningNode;
 import nl.mboexchange.node.support.Wire;
-import nl.mboexchange.testinfra.TestInfrastructure;
+import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -166,23 +168,43 @@ class TwoSchoolsExchangeIT {
     }
 
     @Test
-    void an_event_on_the_wrong_channel_or_from_the_wrong_school_is_dead_lettered_and_changes_nothing() {
+    void an_event_from_the_wrong_school_or_from_a_school_that_is_no_member_is_dead_lettered_and_changes_nothing()
+            throws Exception {
         String id = request(home, HOST, "NUMERIC_1_TO_10");
         host.awaitEnrolment(id, body -> status(body).equals("REQUESTED"));
 
         produce(FROM_HOST, id, Wire.serialize(FROM_HOST, accepted(id, "40AB", HOME)));
+        // 40AB is no member, yet the operator gave the home node Read on its channel by mistake: the node still
+        // refuses what comes on it, before decoding it.
         String strangersChannel = TOPIC_PREFIX + "exchange.40AB." + HOME;
         Wire.createTopic(strangersChannel, 1);
+        try (var admin = Admin.create(Wire.asOperator(Map.of()))) {
+            admin.createAcls(List.of(SchoolAcls.readChannel(new NetworkTopics(TOPIC_PREFIX), "40AB", HOME)))
+                    .all()
+                    .get();
+        }
         produce(strangersChannel, id, Wire.serialize(strangersChannel, accepted(id, "40AB", HOME)));
 
         List<ConsumerRecord<String, byte[]>> letters = recordsOf(HOME_DEAD_LETTERS, id, 2);
         assertThat(letters)
                 .extracting(letter -> header(letter, DeadLetters.REASON))
-                .containsExactlyInAnyOrder("FORGED", "REFUSED");
+                .containsExactly("FORGED", "FORGED");
         assertThat(letters)
                 .extracting(letter -> header(letter, DeadLetters.ORIGINAL_TOPIC))
                 .containsExactlyInAnyOrder(FROM_HOST, strangersChannel);
+        assertThat(letters)
+                .filteredOn(letter -> header(letter, DeadLetters.ORIGINAL_TOPIC).equals(strangersChannel))
+                .extracting(letter -> header(letter, DeadLetters.DETAIL))
+                .containsExactly("sender 40AB is not a member of the network");
         assertThat(status(home.get("/enrolments/" + id).body())).isEqualTo("REQUESTED");
+    }
+
+    @Test
+    void a_node_requests_no_enrolment_at_a_school_that_is_no_member() {
+        var refused =
+                home.post("/enrolments", enrolmentRequest(UUID.randomUUID().toString(), "40AB", "NUMERIC_1_TO_10"));
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("40AB is not a member of the network");
     }
 
     @Test
@@ -232,16 +254,20 @@ class TwoSchoolsExchangeIT {
 
     private static String request(RunningNode node, String hostSchool, String scale) {
         String id = UUID.randomUUID().toString();
-        var response = node.post("/enrolments", """
+        var response = node.post("/enrolments", enrolmentRequest(id, hostSchool, scale));
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        return id;
+    }
+
+    private static String enrolmentRequest(String id, String hostSchool, String scale) {
+        return """
                 {"enrolmentId": "%s", "hostSchool": "%s",
                  "student": {"exchangeId": "%s", "givenName": "Sanne", "familyName": "de Vries",
                              "dateOfBirth": "2007-03-14", "email": "sanne@student.example"},
                  "course": {"courseCode": "K0080", "offeringId": "2026-S1-A", "title": "Ondernemerschap",
                             "studyLoadHours": 240, "startDate": "2026-02-01", "endDate": "2026-06-30",
                             "resultScale": "%s"}}
-                """.formatted(id, hostSchool, UUID.randomUUID(), scale));
-        assertThat(response.status()).as(response.body()).isEqualTo(201);
-        return id;
+                """.formatted(id, hostSchool, UUID.randomUUID(), scale);
     }
 
     private static String acceptedEnrolment() {
@@ -304,11 +330,7 @@ class TwoSchoolsExchangeIT {
 
     private static void produce(String topic, String key, byte[] value) {
         try (var producer = new KafkaProducer<>(
-                Map.<String, Object>of(
-                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                        TestInfrastructure.get().kafkaBootstrapServers(),
-                        ProducerConfig.ACKS_CONFIG,
-                        "all"),
+                Wire.asOperator(Map.of(ProducerConfig.ACKS_CONFIG, "all")),
                 new StringSerializer(),
                 new ByteArraySerializer())) {
             producer.send(new ProducerRecord<>(topic, key, value)).get();
@@ -321,15 +343,13 @@ class TwoSchoolsExchangeIT {
     private static List<ConsumerRecord<String, byte[]>> recordsOf(String topic, String key, int expected) {
         List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
         try (var consumer = new KafkaConsumer<>(
-                Map.<String, Object>of(
-                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                        TestInfrastructure.get().kafkaBootstrapServers(),
+                Wire.asOperator(Map.of(
                         ConsumerConfig.GROUP_ID_CONFIG,
                         "it-reader-" + UUID.randomUUID(),
                         ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
                         "earliest",
                         ConsumerConfig.METADATA_MAX_AGE_CONFIG,
-                        500),
+                        500)),
                 new StringDeserializer(),
                 new ByteArrayDeserializer())) {
             consumer.subscribe(java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(topic)));

@@ -12,6 +12,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
+import nl.mboexchange.networkadmin.Credentials;
+import nl.mboexchange.node.support.RunningNode;
+import nl.mboexchange.node.support.Wire;
 import nl.mboexchange.serde.AvroSerdeConfig;
 import nl.mboexchange.serde.KafkaAvroDeserializer;
 import nl.mboexchange.serde.KafkaAvroSerializer;
@@ -44,7 +47,7 @@ public final class SchoolSis implements AutoCloseable {
     private final Topic deadLetters;
 
     public SchoolSis(String school) {
-        String servers = TestInfrastructure.get().kafkaBootstrapServers();
+        Credentials sis = RunningNode.member(school).sis();
         String registry = TestInfrastructure.get().schemaRegistryUrl();
         this.commands = TOPIC_PREFIX + "school." + school + ".commands";
         serializer.configure(
@@ -55,11 +58,18 @@ public final class SchoolSis implements AutoCloseable {
                         "io.confluent.kafka.serializers.subject.RecordNameStrategy"),
                 false);
         this.producer = new KafkaProducer<>(
-                Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers, ProducerConfig.ACKS_CONFIG, "all"),
+                Wire.as(sis, Map.of(ProducerConfig.ACKS_CONFIG, "all")),
                 new StringSerializer(),
                 new ByteArraySerializer());
-        this.events = new Topic(TOPIC_PREFIX + "school." + school + ".events", servers, registry);
-        this.deadLetters = new Topic(TOPIC_PREFIX + "school." + school + ".deadletter", servers, null);
+        // As the SIS, in a group of its own; the dead letters are the operator's.
+        this.events = new Topic(
+                TOPIC_PREFIX + "school." + school + ".events",
+                Wire.as(sis, Map.of(ConsumerConfig.GROUP_ID_CONFIG, "sis-" + school + "-it-" + UUID.randomUUID())),
+                registry);
+        this.deadLetters = new Topic(
+                TOPIC_PREFIX + "school." + school + ".deadletter",
+                Wire.asOperator(Map.of(ConsumerConfig.GROUP_ID_CONFIG, "it-sis-" + UUID.randomUUID())),
+                null);
     }
 
     /** Sends the command, keyed by its enrolment id as the contract asks. */
@@ -116,16 +126,10 @@ public final class SchoolSis implements AutoCloseable {
         private final KafkaConsumer<String, Object> consumer;
         private final Map<String, List<ConsumerRecord<String, Object>>> byKey = new HashMap<>();
 
-        Topic(String topic, String servers, String registry) {
-            Map<String, Object> config = Map.of(
-                    ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                    servers,
-                    ConsumerConfig.GROUP_ID_CONFIG,
-                    "it-sis-" + UUID.randomUUID(),
-                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                    "earliest",
-                    ConsumerConfig.METADATA_MAX_AGE_CONFIG,
-                    500);
+        Topic(String topic, Map<String, Object> login, String registry) {
+            Map<String, Object> config = new HashMap<>(login);
+            config.putAll(Map.of(
+                    ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest", ConsumerConfig.METADATA_MAX_AGE_CONFIG, 500));
             if (registry == null) {
                 var bytes = new ByteArrayDeserializer();
                 this.consumer =

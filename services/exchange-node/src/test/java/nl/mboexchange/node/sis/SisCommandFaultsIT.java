@@ -41,6 +41,8 @@ class SisCommandFaultsIT {
 
     @BeforeAll
     static void start() {
+        // The host of the requests is a member of the network, though no node of it runs here.
+        RunningNode.member(HOST);
         node = RunningNode.start(SCHOOL, "sis_faults_71sf", Map.of());
         node.jdbc()
                 .execute("alter table enrolment add constraint it_refuses_a_title check (course_title <> '"

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Predicate;
 import nl.mboexchange.node.support.RunningNode;
+import nl.mboexchange.node.support.Wire;
 import nl.mboexchange.sis.AcceptEnrolment;
 import nl.mboexchange.sis.CommandRejected;
 import nl.mboexchange.sis.EnrolmentUpdate;
@@ -30,7 +31,6 @@ import nl.mboexchange.sis.event.EnrolmentStatus;
 import nl.mboexchange.sis.event.FieldError;
 import nl.mboexchange.sis.event.RejectionKind;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.config.TopicConfig;
@@ -321,11 +321,9 @@ class SisCommandsIT {
     }
 
     @Test
-    void the_node_creates_the_events_topic_with_the_retention_the_contract_promises() throws Exception {
+    void the_events_topic_has_the_retention_the_contract_promises() throws Exception {
         String events = RunningNode.TOPIC_PREFIX + "school." + HOST + ".events";
-        try (Admin admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                nl.mboexchange.testinfra.TestInfrastructure.get().kafkaBootstrapServers()))) {
+        try (Admin admin = Admin.create(Wire.asOperator(Map.of()))) {
             ConfigResource topic = new ConfigResource(ConfigResource.Type.TOPIC, events);
             Config config = admin.describeConfigs(List.of(topic)).all().get().get(topic);
 

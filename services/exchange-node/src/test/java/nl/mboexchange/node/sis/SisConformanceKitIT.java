@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import nl.mboexchange.node.support.RunningNode;
+import nl.mboexchange.testinfra.ConfluentPython;
 import nl.mboexchange.testinfra.TestInfrastructure;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -61,13 +62,12 @@ class SisConformanceKitIT {
 
     @BeforeAll
     static void requireTheClientAndStartTwoNodes() throws Exception {
-        boolean available = Files.isExecutable(Path.of(PYTHON))
-                && run(List.of(PYTHON, "-c", "import confluent_kafka.avro, avro")).exitCode == 0;
-        if (!available) {
+        var unavailable = ConfluentPython.whyUnavailable(INSTALL, "confluent_kafka.avro", "avro");
+        if (unavailable.isPresent()) {
             if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                fail("Confluent's Python client is missing; CI must install it: " + INSTALL);
+                fail("CI must run Confluent's Python client: " + unavailable.get());
             }
-            Assumptions.abort("Confluent's Python client is not installed; to run this test: " + INSTALL);
+            Assumptions.abort(unavailable.get());
         }
         home = RunningNode.start(HOME, "sis_kit_home_65ck", Map.of());
         host = RunningNode.start(HOST, "sis_kit_host_66ck", Map.of());
@@ -99,7 +99,12 @@ class SisConformanceKitIT {
                 "--home",
                 HOME,
                 "--host",
-                HOST));
+                HOST,
+                // Each SIS logs in as itself, with the login the operator's tool wrote.
+                "--home-credentials",
+                RunningNode.member(HOME).sisFile().toString(),
+                "--host-credentials",
+                RunningNode.member(HOST).sisFile().toString()));
 
         assertThat(run.exitCode).as(run.output).isZero();
         assertThat(run.lines).as(run.output).noneMatch(line -> line.startsWith("FAIL"));
@@ -113,7 +118,7 @@ class SisConformanceKitIT {
 
     private static Result run(List<String> command) throws IOException, InterruptedException {
         Path stderr = Files.createTempFile("sis-kit-", ".err");
-        Process process = new ProcessBuilder(command)
+        Process process = ConfluentPython.configure(new ProcessBuilder(command))
                 .redirectError(stderr.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .start();

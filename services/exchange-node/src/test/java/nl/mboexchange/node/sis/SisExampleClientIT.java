@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import nl.mboexchange.node.support.RunningNode;
+import nl.mboexchange.testinfra.ConfluentPython;
 import nl.mboexchange.testinfra.TestInfrastructure;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -35,14 +36,15 @@ class SisExampleClientIT {
 
     @BeforeAll
     static void requireTheClientAndStartANode() throws Exception {
-        boolean available = Files.isExecutable(Path.of(PYTHON))
-                && run(List.of(PYTHON, "-c", "import confluent_kafka.avro, avro")).exitCode == 0;
-        if (!available) {
+        var unavailable = ConfluentPython.whyUnavailable(INSTALL, "confluent_kafka.avro", "avro");
+        if (unavailable.isPresent()) {
             if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                fail("Confluent's Python client is missing; CI must install it: " + INSTALL);
+                fail("CI must run Confluent's Python client: " + unavailable.get());
             }
-            Assumptions.abort("Confluent's Python client is not installed; to run this test: " + INSTALL);
+            Assumptions.abort(unavailable.get());
         }
+        // The example requests at a host that is a member of the network, though no node of it runs here.
+        RunningNode.member(HOST);
         node = RunningNode.start(SCHOOL, "sis_example_63py", Map.of());
     }
 
@@ -99,7 +101,9 @@ class SisExampleClientIT {
                 "--school",
                 SCHOOL,
                 "--host",
-                HOST));
+                HOST,
+                "--credentials",
+                RunningNode.member(SCHOOL).sisFile().toString()));
         arguments.addAll(List.of(command));
         return run(arguments);
     }
@@ -108,7 +112,7 @@ class SisExampleClientIT {
 
     private static Result run(List<String> command) throws IOException, InterruptedException {
         Path stderr = Files.createTempFile("sis-client-", ".err");
-        Process process = new ProcessBuilder(command)
+        Process process = ConfluentPython.configure(new ProcessBuilder(command))
                 .redirectError(stderr.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
                 .start();

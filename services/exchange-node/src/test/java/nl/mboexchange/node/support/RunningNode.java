@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import nl.mboexchange.networkadmin.SchoolCredentials;
 import nl.mboexchange.node.ExchangeNodeApplication;
 import nl.mboexchange.testinfra.TestInfrastructure;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -93,6 +94,10 @@ public final class RunningNode implements AutoCloseable {
         properties.put("server.port", 0);
         properties.put("spring.main.banner-mode", "off");
         properties.putAll(settings);
+        // The school logs in as its node, with the channels and ACLs the operator's tool gives it.
+        SchoolCredentials logins = member(String.valueOf(properties.get("mbo.kafka.topic-prefix")), school);
+        properties.putIfAbsent("mbo.kafka.username", logins.node().username());
+        properties.putIfAbsent("mbo.kafka.password", logins.node().password());
         // As command-line arguments: they win over application.yml, as the environment of a real node does.
         String[] arguments = properties.entrySet().stream()
                 .map(setting -> "--" + setting.getKey() + "=" + setting.getValue())
@@ -103,6 +108,19 @@ public final class RunningNode implements AutoCloseable {
         }
         var context = application.run(arguments);
         return new RunningNode(school, context);
+    }
+
+    /**
+     * Makes the school a member of the network under the topic prefix, as the operator's tool does, once per JVM:
+     * its logins, topics, channels to and from every member before it, and ACLs.
+     */
+    public static SchoolCredentials member(String topicPrefix, String school) {
+        return TestInfrastructure.get().kafkaSchool(topicPrefix, school);
+    }
+
+    /** {@link #member(String, String)} under {@link #TOPIC_PREFIX}. */
+    public static SchoolCredentials member(String school) {
+        return member(TOPIC_PREFIX, school);
     }
 
     public String school() {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import nl.mboexchange.networkadmin.Credentials;
 import nl.mboexchange.serde.AvroSerdeConfig;
 import nl.mboexchange.serde.KafkaAvroSerializer;
 import nl.mboexchange.testinfra.TestInfrastructure;
@@ -74,13 +75,28 @@ public final class Wire {
                 .array();
     }
 
+    /**
+     * Kafka client settings of the cluster's operator, who may do anything: what a test puts on the wire as another
+     * school or an attacker, it puts there as the operator, past the ACLs that would stop a school.
+     */
+    public static Map<String, Object> asOperator(Map<String, Object> settings) {
+        return as(TestInfrastructure.get().kafkaOperatorLogin(), settings);
+    }
+
+    /** Kafka client settings of this login, e.g. a school's SIS, with more settings. */
+    public static Map<String, Object> as(Credentials login, Map<String, Object> settings) {
+        Map<String, Object> config =
+                new java.util.HashMap<>(TestInfrastructure.get().kafkaClient(login));
+        config.putAll(settings);
+        return config;
+    }
+
     private static String quote(String text) {
         return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
     public static void createTopic(String topic, int partitions) {
-        try (var admin = Admin.create(
-                Map.of("bootstrap.servers", TestInfrastructure.get().kafkaBootstrapServers()))) {
+        try (var admin = Admin.create(asOperator(Map.of()))) {
             admin.createTopics(List.of(new NewTopic(topic, partitions, (short) 1)))
                     .all()
                     .get();
@@ -97,13 +113,7 @@ public final class Wire {
     /** Sends the values, in order, to one partition of the topic, and waits until the broker has them all. */
     public static void produce(String topic, int partition, List<Sent> values) {
         try (var producer = new KafkaProducer<>(
-                Map.<String, Object>of(
-                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                        TestInfrastructure.get().kafkaBootstrapServers(),
-                        ProducerConfig.ACKS_CONFIG,
-                        "all",
-                        ProducerConfig.LINGER_MS_CONFIG,
-                        50),
+                asOperator(Map.of(ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 50)),
                 new StringSerializer(),
                 new ByteArraySerializer())) {
             var acks = values.stream()
@@ -122,15 +132,13 @@ public final class Wire {
     public static List<ConsumerRecord<String, byte[]>> read(String topic, int expected) {
         List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
         try (var consumer = new KafkaConsumer<>(
-                Map.<String, Object>of(
-                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                        TestInfrastructure.get().kafkaBootstrapServers(),
+                asOperator(Map.of(
                         ConsumerConfig.GROUP_ID_CONFIG,
                         "it-reader-" + UUID.randomUUID(),
                         ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
                         "earliest",
                         ConsumerConfig.METADATA_MAX_AGE_CONFIG,
-                        500),
+                        500)),
                 new StringDeserializer(),
                 new ByteArrayDeserializer())) {
             consumer.subscribe(java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(topic)));

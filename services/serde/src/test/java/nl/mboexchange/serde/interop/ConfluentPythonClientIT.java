@@ -31,6 +31,7 @@ import nl.mboexchange.exchange.VisitingStudent;
 import nl.mboexchange.serde.AvroSerdeConfig;
 import nl.mboexchange.serde.KafkaAvroDeserializer;
 import nl.mboexchange.serde.KafkaAvroSerializer;
+import nl.mboexchange.testinfra.ConfluentPython;
 import nl.mboexchange.testinfra.TestInfrastructure;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.admin.Admin;
@@ -62,13 +63,12 @@ class ConfluentPythonClientIT {
 
     @BeforeAll
     static void requireTheConfluentClient() throws Exception {
-        boolean available = Files.isExecutable(Path.of(PYTHON))
-                && run(List.of(PYTHON, "-c", "import confluent_kafka.avro, avro"), "").exitCode == 0;
-        if (!available) {
+        var unavailable = ConfluentPython.whyUnavailable(INSTALL, "confluent_kafka.avro", "avro");
+        if (unavailable.isPresent()) {
             if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                fail("Confluent's Python client is missing; CI must install it: " + INSTALL);
+                fail("CI must run Confluent's Python client: " + unavailable.get());
             }
-            Assumptions.abort("Confluent's Python client is not installed; to run this test: " + INSTALL);
+            Assumptions.abort(unavailable.get());
         }
     }
 
@@ -163,7 +163,7 @@ class ConfluentPythonClientIT {
 
     private String newTopic() throws Exception {
         String topic = "mbo.exchange.interop." + UUID.randomUUID();
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", infrastructure.kafkaBootstrapServers()))) {
+        try (Admin admin = Admin.create(infrastructure.kafkaOperator())) {
             admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();
         }
         return topic;
@@ -179,13 +179,7 @@ class ConfluentPythonClientIT {
                         "io.confluent.kafka.serializers.subject.RecordNameStrategy"),
                 false);
         try (var producer = new KafkaProducer<>(
-                Map.of(
-                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                        infrastructure.kafkaBootstrapServers(),
-                        ProducerConfig.ACKS_CONFIG,
-                        "all"),
-                new StringSerializer(),
-                serializer)) {
+                asOperator(Map.of(ProducerConfig.ACKS_CONFIG, "all")), new StringSerializer(), serializer)) {
             for (SpecificRecord value : values) {
                 producer.send(new ProducerRecord<>(topic, key.toString(), value))
                         .get();
@@ -204,13 +198,11 @@ class ConfluentPythonClientIT {
                 false);
         List<Object> values = new ArrayList<>();
         try (var consumer = new KafkaConsumer<>(
-                Map.of(
-                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                        infrastructure.kafkaBootstrapServers(),
+                asOperator(Map.of(
                         ConsumerConfig.GROUP_ID_CONFIG,
                         "interop-" + UUID.randomUUID(),
                         ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
-                        "earliest"),
+                        "earliest")),
                 new StringDeserializer(),
                 deserializer)) {
             consumer.subscribe(List.of(topic));
@@ -302,12 +294,23 @@ class ConfluentPythonClientIT {
                 .build();
     }
 
+    /** Kafka client settings of the cluster's operator, with more settings. */
+    private Map<String, Object> asOperator(Map<String, Object> settings) {
+        Map<String, Object> config = new java.util.HashMap<>(infrastructure.kafkaOperator());
+        config.putAll(settings);
+        return config;
+    }
+
     private record Result(int exitCode, String stdout, String output) {}
 
     private static Result run(List<String> command, String stdin) throws IOException, InterruptedException {
         Path stderr = Files.createTempFile("python-", ".err");
-        Process process =
-                new ProcessBuilder(command).redirectError(stderr.toFile()).start();
+        // Python logs in as the operator, whose login it takes from the environment rather than the command line.
+        var builder = ConfluentPython.configure(new ProcessBuilder(command)).redirectError(stderr.toFile());
+        var operator = TestInfrastructure.get().kafkaOperatorLogin();
+        builder.environment().put("MBO_KAFKA_USERNAME", operator.username());
+        builder.environment().put("MBO_KAFKA_PASSWORD", operator.password());
+        Process process = builder.start();
         process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
         process.getOutputStream().close();
         String stdout = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

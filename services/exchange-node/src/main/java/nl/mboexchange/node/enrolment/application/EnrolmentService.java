@@ -13,8 +13,10 @@ import nl.mboexchange.node.enrolment.EnrolmentId;
 import nl.mboexchange.node.enrolment.EnrolmentNotFound;
 import nl.mboexchange.node.enrolment.EnrolmentRepository;
 import nl.mboexchange.node.enrolment.ExchangeEvent;
+import nl.mboexchange.node.enrolment.HostNotAMember;
 import nl.mboexchange.node.enrolment.timeline.TimelineEvent;
 import nl.mboexchange.node.school.SchoolCode;
+import nl.mboexchange.node.school.SchoolNetwork;
 import nl.mboexchange.node.shared.Refusal;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,12 +34,19 @@ public class EnrolmentService {
     private final EnrolmentRepository enrolments;
     private final ConsequenceDispatch consequences;
     private final SchoolCode self;
+    private final SchoolNetwork network;
     private final Clock clock;
 
-    EnrolmentService(EnrolmentRepository enrolments, ConsequenceDispatch consequences, SchoolCode self, Clock clock) {
+    EnrolmentService(
+            EnrolmentRepository enrolments,
+            ConsequenceDispatch consequences,
+            SchoolCode self,
+            SchoolNetwork network,
+            Clock clock) {
         this.enrolments = enrolments;
         this.consequences = consequences;
         this.self = self;
+        this.network = network;
         this.clock = clock;
     }
 
@@ -115,6 +124,9 @@ public class EnrolmentService {
                     return existing;
                 }
                 throw new EnrolmentAlreadyExists(request.enrolmentId());
+            }
+            if (!network.isMember(request.hostSchool())) {
+                throw new HostNotAMember(request.hostSchool());
             }
             Enrolment requested = Enrolment.request(
                     request.enrolmentId(), self, request.hostSchool(), request.student(), request.course(), now);
