@@ -136,16 +136,8 @@ class SisCommandMigrationIT extends NodeIntegrationTest {
                 "whole-command",
                 201,
                 body(oldId, "RequestEnrolment", enrolment, Map.of("outcome", "APPLIED", "status", "REQUESTED")));
-        before.update(
-                "insert into idempotent_request (principal, idempotency_key, fingerprint, response_status,"
-                        + " response_location, response_body, created_at) values (?, ?, ?, ?, ?, ?, ?)",
-                "registrar-7",
-                appliedId.toString(),
-                "rest",
-                201,
-                "/api/v1/enrolments/" + enrolment,
-                "{}",
-                Timestamp.from(DECIDED_AT));
+        // A registrar's Idempotency-Key, which stays where it is.
+        kept("registrar-7", appliedId.toString(), "rest", 201, "/api/v1/enrolments/" + enrolment, "{}");
 
         flyway("14").migrate();
 
@@ -205,13 +197,18 @@ class SisCommandMigrationIT extends NodeIntegrationTest {
     }
 
     private void keptAsResponse(UUID commandId, String fingerprint, int status, String body) {
+        kept(SIS, commandId.toString(), fingerprint, status, null, body);
+    }
+
+    private void kept(String principal, String key, String fingerprint, int status, String location, String body) {
         before.update(
                 "insert into idempotent_request (principal, idempotency_key, fingerprint, response_status,"
-                        + " response_location, response_body, created_at) values (?, ?, ?, ?, null, ?, ?)",
-                SIS,
-                commandId.toString(),
+                        + " response_location, response_body, created_at) values (?, ?, ?, ?, ?, ?, ?)",
+                principal,
+                key,
                 fingerprint,
                 status,
+                location,
                 body,
                 Timestamp.from(DECIDED_AT));
     }
