@@ -90,7 +90,9 @@ public class RetentionJob {
                 personal,
                 timeline[0],
                 deleteOlderThan("processed_event", "received_at", now.minus(properties.processedEventIdsAfter())),
-                deleteOlderThan("idempotent_request", "created_at", now.minus(properties.idempotentResponsesAfter())),
+                deleteOlderThan("idempotent_request", "created_at", now.minus(properties.idempotentResponsesAfter()))
+                        + deleteOlderThan(
+                                "sis_command", "decided_at", now.minus(properties.idempotentResponsesAfter())),
                 deleteOlderThan("dead_letter", "dead_lettered_at", now.minus(properties.deadLettersAfter())),
                 deleteOlderThan("outbox_event", "held_at", now.minus(properties.deadLettersAfter())));
         count("contact-data", removed.contactData());

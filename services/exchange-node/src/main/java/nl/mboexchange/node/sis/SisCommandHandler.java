@@ -7,7 +7,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -18,9 +17,6 @@ import nl.mboexchange.node.enrolment.application.Consequences;
 import nl.mboexchange.node.enrolment.application.EnrolmentCommand;
 import nl.mboexchange.node.enrolment.application.EnrolmentService;
 import nl.mboexchange.node.enrolment.application.Origin;
-import nl.mboexchange.node.enrolment.application.RequestEnrolment;
-import nl.mboexchange.node.idempotency.IdempotentExecution;
-import nl.mboexchange.node.idempotency.StoredResponse;
 import nl.mboexchange.node.outbox.OutboxRecord;
 import nl.mboexchange.node.outbox.OutboxRepository;
 import nl.mboexchange.node.shared.InvalidInput;
@@ -37,8 +33,6 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Carries out the commands of the SIS, once per command id, and answers each on the events topic.
@@ -51,7 +45,7 @@ import tools.jackson.databind.json.JsonMapper;
  * command id is recorded, each as one JDBC batch. A refused command changes nothing, is answered with a rejection
  * and keeps its id; the other commands go on.
  *
- * <p>A command id is the idempotency key of the REST API's {@link IdempotentExecution}, so every id is decided once.
+ * <p>Every command id is decided once, and kept with the command's answer in the {@link SisCommandStore}.
  * A command is identified by its id and its business fields; {@code issuedAt} and {@code issuedBy} are the envelope,
  * which a SIS that resends after a crash may well fill in anew. The same command arriving again (a redelivery, or the
  * SIS sending it again because it never saw an answer) has no second effect, and is answered again with the first
@@ -64,7 +58,6 @@ final class SisCommandHandler {
     private static final Logger log = LoggerFactory.getLogger(SisCommandHandler.class);
     private static final int ATTEMPTS_ON_CONCURRENT_CHANGE = 3;
     private static final Set<String> ENVELOPE = Set.of("issuedAt", "issuedBy");
-    private static final String NO_ENROLMENT = "00000000-0000-0000-0000-000000000000";
 
     /** What became of a command. */
     enum Outcome {
@@ -85,37 +78,30 @@ final class SisCommandHandler {
     record Received(String key, SpecificRecord command) {}
 
     private final EnrolmentService enrolments;
-    private final IdempotentExecution once;
+    private final SisCommandStore store;
     private final OutboxRepository outbox;
     private final SisCommands commands;
     private final SisUpdates updates;
     private final RepeatedAnswers repeated;
     private final TransactionTemplate poll;
-    private final JsonMapper json;
     private final MeterRegistry meters;
-    private final String principal;
 
     SisCommandHandler(
             EnrolmentService enrolments,
-            IdempotentExecution once,
+            SisCommandStore store,
             OutboxRepository outbox,
             SisCommands commands,
             SisUpdates updates,
             PlatformTransactionManager transactions,
-            JsonMapper json,
-            MeterRegistry meters,
-            String commandsTopic) {
+            MeterRegistry meters) {
         this.enrolments = enrolments;
-        this.once = once;
+        this.store = store;
         this.outbox = outbox;
         this.commands = commands;
         this.updates = updates;
         this.repeated = new RepeatedAnswers(updates.topic());
         this.poll = new TransactionTemplate(transactions);
-        this.json = json;
         this.meters = meters;
-        // Command ids live beside the REST API's idempotency keys, in a scope no registrar's name can take.
-        this.principal = "kafka:" + commandsTopic;
     }
 
     /**
@@ -163,15 +149,14 @@ final class SisCommandHandler {
     }
 
     private void decide(List<Decision> decisions) {
-        Map<String, IdempotentExecution.Earlier> decidedBefore = once.decidedBefore(
-                principal,
-                decisions.stream().map(decision -> key(decision.issued)).toList());
-        Map<String, Decision> firstInPoll = new HashMap<>();
+        Map<UUID, SisCommandStore.Earlier> decidedBefore = store.decidedBefore(
+                decisions.stream().map(decision -> decision.issued.commandId()).toList());
+        Map<UUID, Decision> firstInPoll = new HashMap<>();
         List<Decision> toCarryOut = new ArrayList<>();
         for (Decision decision : decisions) {
             decision.reset();
-            String key = key(decision.issued);
-            IdempotentExecution.Earlier earlier = decidedBefore.get(key);
+            UUID key = decision.issued.commandId();
+            SisCommandStore.Earlier earlier = decidedBefore.get(key);
             if (earlier != null) {
                 decision.decidedBefore(earlier);
                 continue;
@@ -205,12 +190,12 @@ final class SisCommandHandler {
         }
 
         List<OutboxRecord> answers = new ArrayList<>();
-        List<IdempotentExecution.Decided> ids = new ArrayList<>();
+        List<SisCommandStore.Decided> ids = new ArrayList<>();
         for (Decision decision : decisions) {
             decision.answer(answers, ids);
         }
         outbox.enqueue(answers);
-        once.recordAll(principal, ids);
+        store.recordAll(ids);
     }
 
     /** One command of a poll while it is decided. */
@@ -222,7 +207,7 @@ final class SisCommandHandler {
         private EnrolmentCommand command;
         private CommandOutcome.Carried result;
         private Refusal refusal;
-        private IdempotentExecution.Earlier earlier;
+        private SisCommandStore.Earlier earlier;
         private Decision first;
         private CommandIdHolder idHeldBy;
         private final List<OutboxRecord> given = new ArrayList<>();
@@ -247,7 +232,7 @@ final class SisCommandHandler {
             outcome = null;
         }
 
-        void decidedBefore(IdempotentExecution.Earlier decided) {
+        void decidedBefore(SisCommandStore.Earlier decided) {
             // A fingerprint kept by an earlier release covers the whole command, envelope and all.
             if (decided.fingerprint().equals(fingerprint)
                     || decided.fingerprint().equals(envelopeFingerprint)) {
@@ -279,12 +264,9 @@ final class SisCommandHandler {
             }
         }
 
-        void answer(List<OutboxRecord> answers, List<IdempotentExecution.Decided> ids) {
+        void answer(List<OutboxRecord> answers, List<SisCommandStore.Decided> ids) {
             if (outcome == Outcome.DUPLICATE) {
-                given.addAll(
-                        first != null
-                                ? repeated.repeat(first.given)
-                                : repeated.repeat(storedAnswers(earlier.response())));
+                given.addAll(first != null ? repeated.repeat(first.given) : repeated.repeat(earlier.answers()));
                 answers.addAll(given);
                 return;
             }
@@ -311,12 +293,9 @@ final class SisCommandHandler {
                 given.add(updates.rejected(
                         issued, kind, refusal.code(), field, refusal.getMessage(), problems(refusal), null));
                 answers.addAll(given);
-                Map<String, Object> outcome = new LinkedHashMap<>();
-                outcome.put("outcome", "REJECTED");
-                outcome.put("code", refusal.code());
-                outcome.put("reason", refusal.getMessage());
-                ids.add(decided(refused.httpStatus(), outcome));
-                this.outcome = Outcome.REJECTED;
+                ids.add(decided(
+                        SisCommandStore.Answer.rejected(kind.name(), refusal.code(), field, refusal.getMessage())));
+                outcome = Outcome.REJECTED;
                 return;
             }
             for (Consequences.Entry sent : result.sent()) {
@@ -326,17 +305,12 @@ final class SisCommandHandler {
                 given.add(updates.unchanged(issued, result.enrolment(), result.status()));
             }
             answers.addAll(given);
-            Map<String, Object> applied = new LinkedHashMap<>();
-            applied.put("outcome", "APPLIED");
-            applied.put("status", result.status());
-            ids.add(decided(command instanceof RequestEnrolment ? 201 : 200, applied));
+            ids.add(decided(SisCommandStore.Answer.applied(result.status().name())));
             outcome = Outcome.APPLIED;
         }
 
-        private IdempotentExecution.Decided decided(int status, Map<String, Object> outcome) {
-            outcome.put("answers", repeated.keep(given));
-            return new IdempotentExecution.Decided(
-                    key(issued), fingerprint, new StoredResponse(status, null, body(issued, outcome), false));
+        private SisCommandStore.Decided decided(SisCommandStore.Answer answer) {
+            return new SisCommandStore.Decided(issued, fingerprint, answer, repeated.keep(given));
         }
 
         void log() {
@@ -386,34 +360,13 @@ final class SisCommandHandler {
         return List.of();
     }
 
-    private JsonNode storedAnswers(StoredResponse response) {
-        return response.body() == null ? null : json.readTree(response.body()).get("answers");
-    }
-
-    /** The command that holds an id, as far as its stored response tells. */
-    private CommandIdHolder holder(IdempotentExecution.Earlier earlier) {
-        JsonNode body = earlier.response().body() == null
-                ? json.createObjectNode()
-                : json.readTree(earlier.response().body());
+    /** The command that holds an id. */
+    private static CommandIdHolder holder(SisCommandStore.Earlier earlier) {
         return CommandIdHolder.newBuilder()
-                .setCommandType(body.path("commandType").asString("unknown"))
-                .setEnrolmentId(UUID.fromString(body.path("enrolmentId").asString(NO_ENROLMENT)))
+                .setCommandType(earlier.commandType())
+                .setEnrolmentId(earlier.enrolmentId())
                 .setDecidedAt(earlier.decidedAt())
                 .build();
-    }
-
-    private static String key(IssuedCommand issued) {
-        return issued.commandId().toString();
-    }
-
-    private String body(IssuedCommand issued, Map<String, Object> outcome) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("commandId", issued.commandId().toString());
-        body.put("commandType", issued.type());
-        body.put("enrolmentId", issued.enrolmentId().toString());
-        body.put("issuedBy", issued.issuedBy());
-        body.putAll(outcome);
-        return json.writeValueAsString(body);
     }
 
     /**

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import nl.mboexchange.node.deadletter.DeadLetters;
 import nl.mboexchange.node.enrolment.application.EnrolmentService;
-import nl.mboexchange.node.idempotency.IdempotentExecution;
 import nl.mboexchange.node.intake.DatabaseProbe;
 import nl.mboexchange.node.intake.IntakeConfiguration;
 import nl.mboexchange.node.intake.IntakeMonitor;
@@ -29,6 +28,7 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.MicrometerConsumerListener;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
@@ -60,27 +60,21 @@ class SisConfiguration {
     }
 
     @Bean
+    SisCommandStore sisCommandStore(JdbcTemplate jdbc, JsonMapper json, Clock clock) {
+        return new SisCommandStore(jdbc, json, clock);
+    }
+
+    @Bean
     SisCommandHandler sisCommandHandler(
             EnrolmentService enrolments,
-            IdempotentExecution once,
+            SisCommandStore commandIds,
             OutboxRepository outbox,
             SisUpdates updates,
             PlatformTransactionManager transactions,
-            JsonMapper json,
             MeterRegistry meters,
-            ExchangeTopics topics,
-            SchoolCode self,
             Clock clock) {
         return new SisCommandHandler(
-                enrolments,
-                once,
-                outbox,
-                new SisCommands(clock),
-                updates,
-                transactions,
-                json,
-                meters,
-                topics.commands(self));
+                enrolments, commandIds, outbox, new SisCommands(clock), updates, transactions, meters);
     }
 
     @Bean

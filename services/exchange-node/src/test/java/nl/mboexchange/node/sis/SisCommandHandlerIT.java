@@ -10,10 +10,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import nl.mboexchange.node.enrolment.EnrolmentId;
 import nl.mboexchange.node.enrolment.application.EnrolmentService;
-import nl.mboexchange.node.idempotency.IdempotentExecution;
 import nl.mboexchange.node.kafka.ExchangeTopics;
 import nl.mboexchange.node.outbox.OutboxPayloads;
 import nl.mboexchange.node.outbox.OutboxRepository;
@@ -37,13 +37,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 class SisCommandHandlerIT extends NodeIntegrationTest {
 
-    private static final String COMMANDS = "mbo.school." + SELF + ".commands";
-
     @Autowired
     private EnrolmentService enrolments;
-
-    @Autowired
-    private IdempotentExecution once;
 
     @Autowired
     private OutboxRepository outbox;
@@ -67,14 +62,12 @@ class SisCommandHandlerIT extends NodeIntegrationTest {
         SchoolCode self = SchoolCode.of(SELF);
         handler = new SisCommandHandler(
                 enrolments,
-                once,
+                new SisCommandStore(jdbc, json, clock),
                 outbox,
                 new SisCommands(clock),
                 new SisUpdates(new ExchangeTopics("mbo."), self, clock),
                 transactions,
-                json,
-                meters,
-                COMMANDS);
+                meters);
     }
 
     @Test
@@ -100,6 +93,22 @@ class SisCommandHandlerIT extends NodeIntegrationTest {
                         first.toString()))
                 .containsExactly("RegistrationRequested", "CommandRejected");
         assertThat(decided(requestFirst, atItself, acceptAtHome, requestSecond)).isEqualTo(4);
+        assertThat(answerOf(requestFirst))
+                .containsEntry("outcome", "APPLIED")
+                .containsEntry("status", "REQUESTED")
+                .containsEntry("rejection_kind", null);
+        assertThat(answerOf(acceptAtHome))
+                .containsEntry("outcome", "REJECTED")
+                .containsEntry("status", null)
+                .containsEntry("rejection_kind", "CONFLICT")
+                .containsEntry("rejection_code", "TransitionNotAllowed");
+    }
+
+    /** What the command id is kept with. */
+    private Map<String, Object> answerOf(SpecificRecord command) {
+        return jdbc.queryForMap(
+                "select outcome, status, rejection_kind, rejection_code from sis_command where command_id = ?",
+                SisCommands.issued(command).commandId());
     }
 
     @Test
@@ -261,10 +270,9 @@ class SisCommandHandlerIT extends NodeIntegrationTest {
         int decided = 0;
         for (SpecificRecord command : commands) {
             decided += jdbc.queryForObject(
-                    "select count(*) from idempotent_request where principal = ? and idempotency_key = ?",
+                    "select count(*) from sis_command where command_id = ?",
                     Integer.class,
-                    "kafka:" + COMMANDS,
-                    SisCommands.issued(command).commandId().toString());
+                    SisCommands.issued(command).commandId());
         }
         return decided;
     }

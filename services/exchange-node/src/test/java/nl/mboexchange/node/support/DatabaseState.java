@@ -12,7 +12,13 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public record DatabaseState(Map<String, String> tables) {
 
     private static final String[] TABLES = {
-        "enrolment", "result_version", "timeline_entry", "processed_event", "outbox_event", "idempotent_request"
+        "enrolment",
+        "result_version",
+        "timeline_entry",
+        "processed_event",
+        "outbox_event",
+        "idempotent_request",
+        "sis_command"
     };
 
     public static DatabaseState of(JdbcTemplate jdbc) {
