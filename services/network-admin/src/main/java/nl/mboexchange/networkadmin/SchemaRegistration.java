@@ -1,0 +1,106 @@
+package nl.mboexchange.networkadmin;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import nl.mboexchange.schemas.ContractSchemas;
+import org.apache.avro.Schema;
+
+/**
+ * Registers every schema of the contract ({@link ContractSchemas}) in a Confluent-compatible registry, under the
+ * subject the nodes and SISes look it up by: its record's full name, Confluent's {@code RecordNameStrategy}, as
+ * several record types share one topic. Nodes run with {@code auto.register.schemas=false}, so this is how a schema
+ * reaches the registry. Registering a schema that is already there changes nothing; a new version of one is checked
+ * by the subject's compatibility rule, and a refusal stops the registration with the registry's reason.
+ *
+ * <p>It speaks the registry's REST API itself ({@code POST /subjects/{subject}/versions}) rather than through the
+ * nodes' serde, whose tests run on the infrastructure that uses this tool.
+ */
+public final class SchemaRegistration {
+
+    private static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final URI registry;
+    private final String authorization;
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    /**
+     * @param registryUrl the registry's Confluent-compatible API, e.g. {@code http://registry:8081} or Apicurio's
+     *     {@code http://127.0.0.1:8081/apis/ccompat/v7}
+     * @param userInfo {@code user:password} of the registry's HTTP Basic auth, or null without it
+     */
+    public SchemaRegistration(String registryUrl, String userInfo) {
+        this.registry = URI.create(registryUrl.endsWith("/") ? registryUrl : registryUrl + "/");
+        this.authorization = userInfo == null || userInfo.isBlank()
+                ? null
+                : "Basic " + Base64.getEncoder().encodeToString(userInfo.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * @return the registry's id of each schema, by subject, in the contract's order
+     * @throws IllegalStateException when the registry refuses a schema or the login
+     * @throws UncheckedIOException when the registry cannot be reached
+     */
+    public Map<String, Integer> registerContract() {
+        Map<String, Integer> ids = new LinkedHashMap<>();
+        for (Schema schema : ContractSchemas.all()) {
+            String subject = subject(schema);
+            ids.put(subject, register(subject, schema));
+        }
+        return ids;
+    }
+
+    /** The subject of a contract schema: its record's full name. */
+    public static String subject(Schema schema) {
+        return schema.getFullName();
+    }
+
+    private int register(String subject, Schema schema) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(registry.resolve(
+                        "subjects/" + URLEncoder.encode(subject, StandardCharsets.UTF_8) + "/versions"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", CONTENT_TYPE)
+                .header("Accept", CONTENT_TYPE)
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        JSON.createObjectNode().put("schema", schema.toString()).toString()));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        HttpResponse<String> response;
+        try {
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("the schema registry at " + registry + " cannot be reached: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while registering " + subject, e);
+        }
+        if (response.statusCode() / 100 != 2) {
+            throw new IllegalStateException("the schema registry refused " + subject + ": HTTP " + response.statusCode()
+                    + " " + response.body());
+        }
+        try {
+            JsonNode id = JSON.readTree(response.body()).get("id");
+            if (id == null || !id.canConvertToInt()) {
+                throw new IllegalStateException(
+                        "the schema registry answered no id for " + subject + ": " + response.body());
+            }
+            return id.intValue();
+        } catch (IOException e) {
+            throw new IllegalStateException("the schema registry answered no JSON for " + subject, e);
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package nl.mboexchange.networkadmin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import nl.mboexchange.schemas.ContractSchemas;
+import org.apache.avro.Schema;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code register-schemas} against a registry that, like Confluent's with {@code authentication.method=BASIC}, answers
+ * 401 to a request without the right login.
+ */
+class RegisterSchemasTest {
+
+    private static final String OPERATOR = "operator:write-secret";
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final Map<String, Schema> registered = new ConcurrentHashMap<>();
+    private final Map<String, Integer> ids = new ConcurrentHashMap<>();
+    private HttpServer registry;
+    private int refused;
+
+    @BeforeEach
+    void startRegistry() throws IOException {
+        registry = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        registry.createContext("/subjects/", this::register);
+        registry.start();
+    }
+
+    @AfterEach
+    void stopRegistry() {
+        registry.stop(0);
+    }
+
+    private String url() {
+        return "http://127.0.0.1:" + registry.getAddress().getPort();
+    }
+
+    private int run(Map<String, String> environment, String... args) {
+        return NetworkAdminTool.run(
+                List.of(args),
+                environment::get,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void registers_every_schema_of_the_contract_under_its_record_name_with_the_operators_login() {
+        int status = run(
+                Map.of("MBO_KAFKA_SCHEMA_REGISTRY_USER_INFO", OPERATOR), "register-schemas", "--registry-url", url());
+
+        assertThat(status).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        Map<String, Schema> expected =
+                ContractSchemas.all().stream().collect(Collectors.toMap(Schema::getFullName, schema -> schema));
+        assertThat(registered).hasSize(16).isEqualTo(expected);
+        assertThat(registered)
+                .containsKeys(
+                        "nl.mboexchange.exchange.CourseResultRecorded",
+                        "nl.mboexchange.sis.RequestEnrolment",
+                        "nl.mboexchange.sis.EnrolmentUpdate",
+                        "nl.mboexchange.sis.CommandRejected");
+        assertThat(out.toString(StandardCharsets.UTF_8))
+                .contains("nl.mboexchange.exchange.RegistrationRequested\t"
+                        + ids.get("nl.mboexchange.exchange.RegistrationRequested"));
+    }
+
+    @Test
+    void registering_again_changes_nothing() {
+        Map<String, String> environment =
+                Map.of("MBO_KAFKA_SCHEMA_REGISTRY_USER_INFO", OPERATOR, "MBO_KAFKA_SCHEMA_REGISTRY_URL", url());
+        assertThat(run(environment, "register-schemas")).isZero();
+        Map<String, Integer> first = Map.copyOf(ids);
+
+        assertThat(run(environment, "register-schemas")).isZero();
+
+        assertThat(ids).isEqualTo(first).hasSize(16);
+    }
+
+    @Test
+    void without_a_login_the_registry_refuses_and_the_tool_says_so() {
+        int status = run(Map.of(), "register-schemas", "--registry-url", url());
+
+        assertThat(status).isEqualTo(1);
+        assertThat(registered).isEmpty();
+        assertThat(refused).isPositive();
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("401");
+    }
+
+    @Test
+    void a_wrong_password_is_refused() {
+        int status = run(
+                Map.of("MBO_KAFKA_SCHEMA_REGISTRY_USER_INFO", "operator:guess"),
+                "register-schemas",
+                "--registry-url",
+                url());
+
+        assertThat(status).isEqualTo(1);
+        assertThat(registered).isEmpty();
+    }
+
+    /** {@code POST /subjects/{subject}/versions}: the id of the schema, a new one when it is new. */
+    private void register(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String expected = "Basic " + Base64.getEncoder().encodeToString(OPERATOR.getBytes(StandardCharsets.UTF_8));
+            if (!expected.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+                synchronized (this) {
+                    refused++;
+                }
+                exchange.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"SchemaRegistry\"");
+                answer(exchange, 401, "{\"error_code\":401,\"message\":\"Unauthorized\"}");
+                return;
+            }
+            String path = exchange.getRequestURI().getRawPath();
+            if (!exchange.getRequestMethod().equals("POST") || !path.endsWith("/versions")) {
+                answer(exchange, 404, "{\"error_code\":404,\"message\":\"Not found\"}");
+                return;
+            }
+            String subject = URLDecoder.decode(
+                    path.substring("/subjects/".length(), path.length() - "/versions".length()),
+                    StandardCharsets.UTF_8);
+            String text = new ObjectMapper()
+                    .readTree(exchange.getRequestBody())
+                    .get("schema")
+                    .asText();
+            Schema schema = new Schema.Parser().parse(text);
+            synchronized (this) {
+                if (!schema.equals(registered.get(subject))) {
+                    registered.put(subject, schema);
+                    ids.put(subject, ids.size() + 1);
+                }
+            }
+            answer(exchange, 200, "{\"id\":" + ids.get(subject) + "}");
+        }
+    }
+
+    private static void answer(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/vnd.schemaregistry.v1+json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        exchange.getResponseBody().write(bytes);
+    }
+}
