@@ -28,7 +28,7 @@ public final class NetworkAdminTool {
                    network-admin [options] remove-school CODE
                    network-admin [options] list-schools
                    network-admin [options] add-registry [--user schema-registry] [--registry-topic _schemas]
-                   network-admin register-schemas [--registry-url URL]
+                   network-admin register-schemas [--registry-url URL] [--lock true]
 
             add-school creates or updates the school's logins (node-CODE for its exchange node, sis-CODE for its
             SIS), its own topics, the channels to and from every member, their ACLs, and lists it as a member; it
@@ -41,6 +41,8 @@ public final class NetworkAdminTool {
             contract) under its record's full name; nodes do not register schemas themselves. It needs no Kafka
             login: --registry-url (MBO_KAFKA_SCHEMA_REGISTRY_URL; default http://127.0.0.1:8081), and the
             registry's Basic auth login as user:password in MBO_KAFKA_SCHEMA_REGISTRY_USER_INFO if it has one.
+            With --lock true (Confluent's registry) it sets the registry's mode to READWRITE first and READONLY
+            after, so that no one registers a schema until the operator runs it again.
 
             options:
               --bootstrap-server HOST:PORT  the cluster (MBO_KAFKA_BOOTSTRAP_SERVERS; default 127.0.0.1:9092)
@@ -100,9 +102,17 @@ public final class NetworkAdminTool {
                 }
                 String url = option(
                         options, "registry-url", environment, "MBO_KAFKA_SCHEMA_REGISTRY_URL", "http://127.0.0.1:8081");
-                new SchemaRegistration(url, environment.apply("MBO_KAFKA_SCHEMA_REGISTRY_USER_INFO"))
-                        .registerContract()
-                        .forEach((subject, id) -> out.println(subject + "\t" + id));
+                boolean lock = Boolean.parseBoolean(options.getOrDefault("lock", "false"));
+                var registration =
+                        new SchemaRegistration(url, environment.apply("MBO_KAFKA_SCHEMA_REGISTRY_USER_INFO"));
+                if (lock) {
+                    registration.setMode("READWRITE");
+                }
+                registration.registerContract().forEach((subject, id) -> out.println(subject + "\t" + id));
+                if (lock) {
+                    registration.setMode("READONLY");
+                    out.println("The registry is READONLY: register-schemas --lock true again to add a version");
+                }
                 return 0;
             }
             Map<String, Object> login = operatorLogin(options, environment);

@@ -63,19 +63,49 @@ public final class SchemaRegistration {
         return ids;
     }
 
+    /**
+     * Sets the registry's global mode ({@code PUT /mode}), Confluent's: {@code READONLY} refuses every registration,
+     * whoever logs in, until the operator sets {@code READWRITE} again. Apicurio's Confluent API has no modes.
+     *
+     * @param mode {@code READONLY} or {@code READWRITE}
+     */
+    public void setMode(String mode) {
+        send(
+                "set the registry's mode to " + mode,
+                "mode",
+                "PUT",
+                JSON.createObjectNode().put("mode", mode).toString());
+    }
+
     /** The subject of a contract schema: its record's full name. */
     public static String subject(Schema schema) {
         return schema.getFullName();
     }
 
     private int register(String subject, Schema schema) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(registry.resolve(
-                        "subjects/" + URLEncoder.encode(subject, StandardCharsets.UTF_8) + "/versions"))
+        String body = send(
+                "register " + subject,
+                "subjects/" + URLEncoder.encode(subject, StandardCharsets.UTF_8) + "/versions",
+                "POST",
+                JSON.createObjectNode().put("schema", schema.toString()).toString());
+        try {
+            JsonNode id = JSON.readTree(body).get("id");
+            if (id == null || !id.canConvertToInt()) {
+                throw new IllegalStateException("the schema registry answered no id for " + subject + ": " + body);
+            }
+            return id.intValue();
+        } catch (IOException e) {
+            throw new IllegalStateException("the schema registry answered no JSON for " + subject, e);
+        }
+    }
+
+    /** The answer's body; a refusal is an exception that says what was refused and why. */
+    private String send(String what, String path, String method, String json) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(registry.resolve(path))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", CONTENT_TYPE)
                 .header("Accept", CONTENT_TYPE)
-                .POST(HttpRequest.BodyPublishers.ofString(
-                        JSON.createObjectNode().put("schema", schema.toString()).toString()));
+                .method(method, HttpRequest.BodyPublishers.ofString(json));
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
@@ -86,21 +116,12 @@ public final class SchemaRegistration {
             throw new UncheckedIOException("the schema registry at " + registry + " cannot be reached: " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while registering " + subject, e);
+            throw new IllegalStateException("interrupted while trying to " + what, e);
         }
         if (response.statusCode() / 100 != 2) {
-            throw new IllegalStateException("the schema registry refused " + subject + ": HTTP " + response.statusCode()
+            throw new IllegalStateException("the schema registry refused to " + what + ": HTTP " + response.statusCode()
                     + " " + response.body());
         }
-        try {
-            JsonNode id = JSON.readTree(response.body()).get("id");
-            if (id == null || !id.canConvertToInt()) {
-                throw new IllegalStateException(
-                        "the schema registry answered no id for " + subject + ": " + response.body());
-            }
-            return id.intValue();
-        } catch (IOException e) {
-            throw new IllegalStateException("the schema registry answered no JSON for " + subject, e);
-        }
+        return response.body();
     }
 }

@@ -16,6 +16,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import nl.mboexchange.schemas.ContractSchemas;
 import org.apache.avro.Schema;
@@ -35,13 +36,16 @@ class RegisterSchemasTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
     private final Map<String, Schema> registered = new ConcurrentHashMap<>();
     private final Map<String, Integer> ids = new ConcurrentHashMap<>();
+    private final List<String> calls = new CopyOnWriteArrayList<>();
     private HttpServer registry;
     private int refused;
+    private volatile String mode = "READWRITE";
 
     @BeforeEach
     void startRegistry() throws IOException {
         registry = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         registry.createContext("/subjects/", this::register);
+        registry.createContext("/mode", this::mode);
         registry.start();
     }
 
@@ -95,6 +99,34 @@ class RegisterSchemasTest {
     }
 
     @Test
+    void with_lock_the_registry_is_opened_for_the_registration_and_left_read_only() {
+        mode = "READONLY";
+        Map<String, String> environment = Map.of("MBO_KAFKA_SCHEMA_REGISTRY_USER_INFO", OPERATOR);
+
+        int status = run(environment, "register-schemas", "--registry-url", url(), "--lock", "true");
+
+        assertThat(status).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(registered).hasSize(16);
+        assertThat(calls.get(0)).isEqualTo("mode READWRITE");
+        assertThat(calls.get(calls.size() - 1)).isEqualTo("mode READONLY");
+        assertThat(calls).filteredOn(call -> call.startsWith("register ")).hasSize(16);
+        assertThat(mode).isEqualTo("READONLY");
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("The registry is READONLY");
+    }
+
+    @Test
+    void a_read_only_registry_refuses_a_registration_without_lock() {
+        mode = "READONLY";
+
+        int status = run(
+                Map.of("MBO_KAFKA_SCHEMA_REGISTRY_USER_INFO", OPERATOR), "register-schemas", "--registry-url", url());
+
+        assertThat(status).isEqualTo(1);
+        assertThat(registered).isEmpty();
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("HTTP 422");
+    }
+
+    @Test
     void without_a_login_the_registry_refuses_and_the_tool_says_so() {
         int status = run(Map.of(), "register-schemas", "--registry-url", url());
 
@@ -116,16 +148,44 @@ class RegisterSchemasTest {
         assertThat(registered).isEmpty();
     }
 
+    /** {@code PUT /mode}, as Confluent's registry takes it. */
+    private void mode(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            if (!authorised(exchange)) {
+                return;
+            }
+            String wanted = new ObjectMapper()
+                    .readTree(exchange.getRequestBody())
+                    .get("mode")
+                    .asText();
+            mode = wanted;
+            calls.add("mode " + wanted);
+            answer(exchange, 200, "{\"mode\":\"" + wanted + "\"}");
+        }
+    }
+
+    /** Answers 401 unless the request carries the operator's login. */
+    private boolean authorised(HttpExchange exchange) throws IOException {
+        String expected = "Basic " + Base64.getEncoder().encodeToString(OPERATOR.getBytes(StandardCharsets.UTF_8));
+        if (expected.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            return true;
+        }
+        synchronized (this) {
+            refused++;
+        }
+        exchange.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"SchemaRegistry\"");
+        answer(exchange, 401, "{\"error_code\":401,\"message\":\"Unauthorized\"}");
+        return false;
+    }
+
     /** {@code POST /subjects/{subject}/versions}: the id of the schema, a new one when it is new. */
     private void register(HttpExchange exchange) throws IOException {
         try (exchange) {
-            String expected = "Basic " + Base64.getEncoder().encodeToString(OPERATOR.getBytes(StandardCharsets.UTF_8));
-            if (!expected.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
-                synchronized (this) {
-                    refused++;
-                }
-                exchange.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"SchemaRegistry\"");
-                answer(exchange, 401, "{\"error_code\":401,\"message\":\"Unauthorized\"}");
+            if (!authorised(exchange)) {
+                return;
+            }
+            if (mode.equals("READONLY")) {
+                answer(exchange, 422, "{\"error_code\":42205,\"message\":\"Subject is in read-only mode\"}");
                 return;
             }
             String path = exchange.getRequestURI().getRawPath();
@@ -141,6 +201,7 @@ class RegisterSchemasTest {
                     .get("schema")
                     .asText();
             Schema schema = new Schema.Parser().parse(text);
+            calls.add("register " + subject);
             synchronized (this) {
                 if (!schema.equals(registered.get(subject))) {
                     registered.put(subject, schema);
