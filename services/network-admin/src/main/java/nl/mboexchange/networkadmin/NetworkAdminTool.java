@@ -108,7 +108,11 @@ public final class NetworkAdminTool {
                 if (lock) {
                     registration.setMode("READWRITE");
                 }
-                registration.registerContract().forEach((subject, id) -> out.println(subject + "\t" + id));
+                registration
+                        .registerContract()
+                        .forEach((subject, ids) -> out.println(subject + "\t"
+                                + String.join(
+                                        ",", ids.stream().map(String::valueOf).toList())));
                 if (lock) {
                     registration.setMode("READONLY");
                     out.println("The registry is READONLY: register-schemas --lock true again to add a version");

@@ -2,6 +2,7 @@ package nl.mboexchange.networkadmin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -11,8 +12,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import nl.mboexchange.schemas.ContractSchemas;
 import org.apache.avro.Schema;
@@ -31,6 +34,7 @@ public final class SchemaRegistration {
 
     private static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String JAVA_STRING = "avro.java.string";
 
     private final URI registry;
     private final String authorization;
@@ -50,17 +54,40 @@ public final class SchemaRegistration {
     }
 
     /**
-     * @return the registry's id of each schema, by subject, in the contract's order
+     * Registers each schema in two forms, which are the same contract and pass any compatibility rule together: as the
+     * generated classes carry it, which Java writers present, and as {@code schemas/} writes it, without the Java
+     * code generator's {@code avro.java.string} properties, which writers that load the {@code .avsc} files present
+     * (Confluent's Python client, for one). A registry looks a writer's schema up whole, properties
+     * included, so each form needs its own version.
+     *
+     * @return the registry's ids of each schema (generated form first), by subject, in the contract's order
      * @throws IllegalStateException when the registry refuses a schema or the login
      * @throws UncheckedIOException when the registry cannot be reached
      */
-    public Map<String, Integer> registerContract() {
-        Map<String, Integer> ids = new LinkedHashMap<>();
+    public Map<String, List<Integer>> registerContract() {
+        Map<String, List<Integer>> ids = new LinkedHashMap<>();
         for (Schema schema : ContractSchemas.all()) {
             String subject = subject(schema);
-            ids.put(subject, register(subject, schema));
+            List<Integer> versions = new ArrayList<>();
+            versions.add(register(subject, schema));
+            Schema asWritten = asWritten(schema);
+            if (!asWritten.equals(schema)) {
+                versions.add(register(subject, asWritten));
+            }
+            ids.put(subject, List.copyOf(versions));
         }
         return ids;
+    }
+
+    /** The schema as its {@code .avsc} file states it: the generated class's without Java-only properties. */
+    static Schema asWritten(Schema generated) {
+        try {
+            JsonNode tree = JSON.readTree(generated.toString());
+            tree.findParents(JAVA_STRING).forEach(parent -> ((ObjectNode) parent).remove(JAVA_STRING));
+            return new Schema.Parser().parse(tree.toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Avro wrote a schema that is not JSON", e);
+        }
     }
 
     /**

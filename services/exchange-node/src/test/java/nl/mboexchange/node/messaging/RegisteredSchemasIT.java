@@ -74,7 +74,7 @@ class RegisteredSchemasIT {
                 .contains(RegistrationAccepted.getClassSchema().getFullName());
         assertThat(subjects()).as("the node registers no schema itself").isEqualTo("[]");
 
-        Map<String, Integer> registered = new SchemaRegistration(registry.url(), null).registerContract();
+        Map<String, List<Integer>> registered = new SchemaRegistration(registry.url(), null).registerContract();
         assertThat(registered).containsKey(RegistrationAccepted.getClassSchema().getFullName());
         Number heldId = JsonPath.read(held.body(), "$[0].id");
         var sent = node.operatorPost("/outbox/held/" + heldId + "/send-again", "{}");
