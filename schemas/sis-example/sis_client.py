@@ -49,6 +49,7 @@ try:
     from confluent_kafka import Consumer, KafkaException, Producer, TopicPartition
     from confluent_kafka import avro
     from confluent_kafka.avro import CachedSchemaRegistryClient
+    from confluent_kafka.avro.error import ClientError
     from confluent_kafka.avro.serializer.message_serializer import MessageSerializer
 except ImportError as missing:
     sys.stderr.write("sis_client.py needs Confluent's Python client with Avro support (%s); on Debian or Ubuntu:\n"
@@ -92,6 +93,9 @@ def arguments():
     parser.add_argument("--bootstrap", default="127.0.0.1:9092", help="Kafka bootstrap servers (%(default)s)")
     parser.add_argument("--registry", default="http://127.0.0.1:8081/apis/ccompat/v7",
                         help="the Confluent Schema Registry API (%(default)s)")
+    parser.add_argument("--registry-user-info", default=os.environ.get("MBO_SCHEMA_REGISTRY_USER_INFO"),
+                        help="user:password of the registry's HTTP Basic auth, if it asks for one "
+                        "(MBO_SCHEMA_REGISTRY_USER_INFO)")
     parser.add_argument("--prefix", default="mbo.", help="the topic prefix of the network (%(default)s)")
     parser.add_argument("--school", default="25LX", help="this SIS's school, whose node takes the command (%(default)s)")
     parser.add_argument("--credentials", help="the SIS's Kafka login, as the operator's tool writes it (username= and "
@@ -206,7 +210,11 @@ def main():
         return NOT_SENT
 
     schema = avro.load(os.path.join(args.schemas, args.command + ".avsc"))
-    registry = CachedSchemaRegistryClient({"url": args.registry})
+    registry_config = {"url": args.registry}
+    if args.registry_user_info:
+        registry_config.update({"basic.auth.credentials.source": "USER_INFO",
+                                "basic.auth.user.info": args.registry_user_info})
+    registry = CachedSchemaRegistryClient(registry_config)
     serializer = MessageSerializer(registry)
 
     # Listen from the current end of the events topic before sending, so that the answer cannot slip by.
@@ -238,7 +246,19 @@ def main():
         consumer.assign(start)
 
         value = to_avro(schema, fields)
-        schema_id = registry.register(schema.fullname, schema)
+        # The operator registered the contract's schemas (network-admin register-schemas); a SIS looks its id up.
+        # Apicurio (the local run's registry) matches the schema's exact text, which this client writes otherwise
+        # than Java; there only, the look-up misses and the client registers the same schema, which Apicurio allows
+        # and a locked (READONLY) Confluent registry refuses.
+        try:
+            schema_id = registry.check_registration(schema.fullname, schema)
+        except ClientError:
+            try:
+                schema_id = registry.register(schema.fullname, schema)
+            except ClientError as refused:
+                sys.stderr.write("the registry at %s does not have %s and refuses it: %s\n"
+                                 % (args.registry, schema.fullname, refused))
+                return NOT_SENT
         producer = Producer(dict(login, **{"enable.idempotence": True, "acks": "all"}))
         producer.produce(topic=commands_topic, key=key.encode("utf-8"),
                          value=serializer.encode_record_with_schema_id(schema_id, value))

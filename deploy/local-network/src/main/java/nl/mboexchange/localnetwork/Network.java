@@ -105,7 +105,8 @@ final class Network {
                 join(kafkaStarted).addSchools(settings.topicPrefix(), codes, credentials());
                 say("Kafka (KRaft)     up on 127.0.0.1:" + settings.kafkaPort());
                 join(registryStarted);
-                say("Schema registry   up on 127.0.0.1:" + settings.registryPort());
+                say("Schema registry   up on 127.0.0.1:" + settings.registryPort()
+                        + ", the contract's schemas registered");
             } catch (RuntimeException e) {
                 // Let the others finish starting (or failing), so that stop() knows every server it has to stop.
                 CompletableFuture.allOf(postgresStarted, kafkaStarted, registryStarted)

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import nl.mboexchange.networkadmin.SchemaRegistration;
 
 /**
  * The schema registry built by {@code deploy/schema-registry} (Apicurio Registry, Confluent-compatible API under
@@ -64,7 +65,11 @@ final class SchemaRegistry implements Stoppable {
         return new SchemaRegistry(process, port);
     }
 
-    /** Waits until the registry is ready, then stores the compatibility rule so that it is also reported. */
+    /**
+     * Waits until the registry is ready, then stores the compatibility rule so that it is also reported, and registers
+     * the contract's schemas as the operator's {@code network-admin register-schemas} does: the nodes do not register
+     * schemas themselves.
+     */
     SchemaRegistry awaitReady() {
         Await.until(
                 "Schema registry",
@@ -73,6 +78,11 @@ final class SchemaRegistry implements Stoppable {
                 () -> Await.answers("http://127.0.0.1:" + port + "/health/ready", "UP"),
                 () -> System.err.println(process.whyItEnded()));
         setCompatibility();
+        try {
+            new SchemaRegistration(url(), null).registerContract();
+        } catch (RuntimeException e) {
+            throw new StartFailed("could not register the contract's schemas: " + e.getMessage(), e);
+        }
         return this;
     }
 

@@ -17,8 +17,9 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
- * The operator's command line: {@code add-school CODE [--name NAME]}, {@code remove-school CODE} and {@code
- * list-schools}, against any cluster the operator can log in to. See {@link #USAGE}.
+ * The operator's command line: {@code add-school CODE [--name NAME]}, {@code remove-school CODE}, {@code
+ * list-schools} and {@code add-registry} against any cluster the operator can log in to, and {@code register-schemas}
+ * against the network's schema registry. See {@link #USAGE}.
  */
 public final class NetworkAdminTool {
 
@@ -27,6 +28,7 @@ public final class NetworkAdminTool {
                    network-admin [options] remove-school CODE
                    network-admin [options] list-schools
                    network-admin [options] add-registry [--user schema-registry] [--registry-topic _schemas]
+                   network-admin register-schemas [--registry-url URL] [--lock true]
 
             add-school creates or updates the school's logins (node-CODE for its exchange node, sis-CODE for its
             SIS), its own topics, the channels to and from every member, their ACLs, and lists it as a member; it
@@ -35,6 +37,12 @@ public final class NetworkAdminTool {
             MBO_SIS_PASSWORD_<CODE>, else it is generated. remove-school deletes the logins and ACLs and unlists the
             school; its topics stay. add-registry gives Confluent's schema registry a login (its password from
             MBO_REGISTRY_PASSWORD) and what it needs: its compacted topic and its consumer groups, nothing else.
+            register-schemas registers every schema that nodes and SISes write (the exchange events and the SIS
+            contract) under its record's full name; nodes do not register schemas themselves. It needs no Kafka
+            login: --registry-url (MBO_KAFKA_SCHEMA_REGISTRY_URL; default http://127.0.0.1:8081), and the
+            registry's Basic auth login as user:password in MBO_KAFKA_SCHEMA_REGISTRY_USER_INFO if it has one.
+            With --lock true (Confluent's registry) it sets the registry's mode to READWRITE first and READONLY
+            after, so that no one registers a schema until the operator runs it again.
 
             options:
               --bootstrap-server HOST:PORT  the cluster (MBO_KAFKA_BOOTSTRAP_SERVERS; default 127.0.0.1:9092)
@@ -87,6 +95,29 @@ public final class NetworkAdminTool {
             boolean perSchool = command.equals("add-school") || command.equals("remove-school");
             if (perSchool && (code == null || !SCHOOL_CODE.matcher(code).matches())) {
                 throw new IllegalArgumentException(command + " needs a school code such as 25LX");
+            }
+            if (command.equals("register-schemas")) {
+                if (code != null) {
+                    throw new IllegalArgumentException("unexpected argument " + code);
+                }
+                String url = option(
+                        options, "registry-url", environment, "MBO_KAFKA_SCHEMA_REGISTRY_URL", "http://127.0.0.1:8081");
+                boolean lock = Boolean.parseBoolean(options.getOrDefault("lock", "false"));
+                var registration =
+                        new SchemaRegistration(url, environment.apply("MBO_KAFKA_SCHEMA_REGISTRY_USER_INFO"));
+                if (lock) {
+                    registration.setMode("READWRITE");
+                }
+                registration
+                        .registerContract()
+                        .forEach((subject, ids) -> out.println(subject + "\t"
+                                + String.join(
+                                        ",", ids.stream().map(String::valueOf).toList())));
+                if (lock) {
+                    registration.setMode("READONLY");
+                    out.println("The registry is READONLY: register-schemas --lock true again to add a version");
+                }
+                return 0;
             }
             Map<String, Object> login = operatorLogin(options, environment);
             NetworkTopics topics =

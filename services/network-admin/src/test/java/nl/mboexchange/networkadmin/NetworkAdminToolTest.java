@@ -18,6 +18,12 @@ class NetworkAdminToolTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int run(Map<String, String> environment, String... args) {
+        return run(out, err, environment, args);
+    }
+
+    /** Runs the tool with this environment, its output and errors kept in {@code out} and {@code err}. */
+    static int run(
+            ByteArrayOutputStream out, ByteArrayOutputStream err, Map<String, String> environment, String... args) {
         return NetworkAdminTool.run(
                 List.of(args),
                 environment::get,

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import nl.mboexchange.networkadmin.Credentials;
+import nl.mboexchange.networkadmin.SchemaRegistration;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.Network;
 import org.testcontainers.containers.wait.strategy.Wait;
@@ -63,7 +64,12 @@ final class ContainerInfrastructure extends SharedDatabases implements TestInfra
                     .withEnv("SCHEMA_REGISTRY_SCHEMA_COMPATIBILITY_LEVEL", SchemaRegistryProcess.COMPATIBILITY)
                     .waitingFor(Wait.forHttp("/subjects").forStatusCode(200));
             registry.start();
+            new SchemaRegistration(registryUrl(), null).registerContract();
         }
+        return registryUrl();
+    }
+
+    private String registryUrl() {
         return "http://" + registry.getHost() + ":" + registry.getMappedPort(8081);
     }
 

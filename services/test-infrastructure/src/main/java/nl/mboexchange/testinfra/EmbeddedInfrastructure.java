@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import nl.mboexchange.networkadmin.Credentials;
+import nl.mboexchange.networkadmin.SchemaRegistration;
 
 /** Everything on this machine without Docker; each server starts when it is first asked for. */
 final class EmbeddedInfrastructure extends SharedDatabases implements TestInfrastructure, Stoppable {
@@ -35,6 +36,7 @@ final class EmbeddedInfrastructure extends SharedDatabases implements TestInfras
     public synchronized String schemaRegistryUrl() {
         if (registry == null) {
             registry = SchemaRegistryProcess.start();
+            new SchemaRegistration(registry.url(), null).registerContract();
         }
         return registry.url();
     }

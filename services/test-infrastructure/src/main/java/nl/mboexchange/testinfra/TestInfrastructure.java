@@ -47,7 +47,11 @@ public interface TestInfrastructure {
         return KafkaSchools.add(this, topicPrefix, code);
     }
 
-    /** The base URL of the Confluent Schema Registry REST API, for {@code schema.registry.url}. */
+    /**
+     * The base URL of the Confluent Schema Registry REST API, for {@code schema.registry.url}. The contract's schemas
+     * are registered there once per JVM, as the operator's tool registers them ({@code register-schemas}), so that
+     * nodes run as in production: without registering schemas themselves.
+     */
     String schemaRegistryUrl();
 
     /** A JDBC URL of the database with this name, created on first use. */

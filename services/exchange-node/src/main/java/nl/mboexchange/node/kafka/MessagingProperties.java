@@ -49,8 +49,9 @@ import org.springframework.validation.annotation.Validated;
  * @param schemaRegistryUserInfo {@code user:password} for a registry behind HTTP Basic auth
  *     ({@code MBO_KAFKA_SCHEMA_REGISTRY_USER_INFO}); none by default
  * @param schemaRegistryAutoRegister whether the node registers the schemas it writes
- *     ({@code MBO_KAFKA_SCHEMA_REGISTRY_AUTO_REGISTER}); {@code false} where the operator registers them from
- *     {@code schemas/} and the node may only read the registry
+ *     ({@code MBO_KAFKA_SCHEMA_REGISTRY_AUTO_REGISTER}); {@code false} by default: the operator registers them from
+ *     {@code schemas/} ({@code network-admin register-schemas}) and the node only looks their ids up, so a record
+ *     whose schema was not registered is held in the outbox rather than sent with a schema nobody agreed to
  */
 @Validated
 @ConfigurationProperties("mbo.kafka")
@@ -84,7 +85,7 @@ public record MessagingProperties(
         String username,
         String password,
         String schemaRegistryUserInfo,
-        @DefaultValue("true") boolean schemaRegistryAutoRegister) {
+        @DefaultValue("false") boolean schemaRegistryAutoRegister) {
 
     public MessagingProperties {
         if (enabled && (password == null || password.isBlank())) {
