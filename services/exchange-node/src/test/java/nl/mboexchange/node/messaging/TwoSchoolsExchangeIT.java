@@ -104,7 +104,13 @@ class TwoSchoolsExchangeIT {
                         .status())
                 .isEqualTo(200);
         String completedAtHome = home.awaitEnrolment(id, body -> status(body).equals("COMPLETED"));
-        String completedAtHost = host.awaitEnrolment(id, body -> status(body).equals("COMPLETED"));
+        // The host is COMPLETED as soon as it records the final result; the receipt for it comes back after.
+        String completedAtHost = host.awaitEnrolment(
+                id,
+                body -> status(body).equals("COMPLETED")
+                        && JsonPath.<List<Object>>read(body, "$.results[0].versions[*].receipt.eventId")
+                                        .size()
+                                == 3);
         assertThat(JsonPath.<List<String>>read(completedAtHome, "$.results[0].versions[*].grade"))
                 .containsExactly("6.4", "7.1", "7.3");
         assertThat(JsonPath.<List<Object>>read(completedAtHost, "$.results[0].versions[*].receipt.eventId"))
