@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 import nl.mboexchange.node.sis.SchoolSis;
 import nl.mboexchange.node.sis.SisCommandFixture;
+import nl.mboexchange.node.support.ConsoleSession;
 import nl.mboexchange.node.support.Requests;
 import nl.mboexchange.node.support.Requests.Student;
 import nl.mboexchange.node.support.RunningNode;
@@ -89,6 +90,15 @@ class AccountabilityIT {
                                 "sis-" + HOST,
                                 accept.getCommandId().toString(),
                                 SisCommandFixture.ISSUED_BY));
+
+        // The console says the same, in Dutch by default.
+        ConsoleSession console = new ConsoleSession(host);
+        assertThat(console.signIn(RunningNode.READER, RunningNode.READER_PASSWORD))
+                .isEqualTo("/");
+        assertThat(console.get("/enrolments/" + id).body())
+                .contains("door school " + HOME)
+                .contains("door het SIS (sis-" + HOST + "), opgegeven door " + SisCommandFixture.ISSUED_BY
+                        + ", opdracht " + accept.getCommandId());
     }
 
     @Test
