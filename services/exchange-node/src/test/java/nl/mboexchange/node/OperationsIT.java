@@ -68,6 +68,26 @@ class OperationsIT extends NodeIntegrationTest {
     }
 
     @Test
+    void the_openapi_document_says_who_caused_each_timeline_entry() {
+        MvcTestResult document = mvc.get().uri("/v3/api-docs").exchange();
+
+        assertThat(document)
+                .bodyJson()
+                .extractingPath("$.components.schemas.TimelineEntryResponse.properties.causedBy")
+                .isNotNull();
+        assertThat(document)
+                .bodyJson()
+                .extractingPath("$.components.schemas.CauseResponse.properties.kind.enum")
+                .asArray()
+                .containsExactly("REGISTRAR", "SIS_COMMAND", "SCHOOL", "UNKNOWN");
+        assertThat(document)
+                .bodyJson()
+                .extractingPath("$.components.schemas.CauseResponse.properties.by.description")
+                .asString()
+                .contains("sis-<code>");
+    }
+
+    @Test
     void the_openapi_document_states_the_date_range_the_body_limit_and_the_error_id() {
         MvcTestResult document = mvc.get().uri("/v3/api-docs").exchange();
 

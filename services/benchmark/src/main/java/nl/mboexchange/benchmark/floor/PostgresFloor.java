@@ -46,9 +46,9 @@ public final class PostgresFloor {
             """;
     private static final String APPEND_TIMELINE = """
             insert into timeline_entry (enrolment_id, event_id, direction, event_type, occurred_at, recorded_at,
-                summary, details)
+                summary, details, caused_by_kind, caused_by)
             select entry.enrolment_id, entry.event_id, entry.direction, entry.event_type, ?, ?, entry.summary,
-                cast(entry.details as jsonb)
+                cast(entry.details as jsonb), 'SCHOOL', '30GH'
             from unnest(?, ?, ?, ?, ?, ?) as entry (enrolment_id, event_id, direction, event_type, summary, details)
             """;
 
@@ -194,7 +194,10 @@ public final class PostgresFloor {
         }
     }
 
-    /** The entry of the received result and of the receipt sent, as the node keeps them in the timeline. */
+    /**
+     * The entry of the received result and of the receipt sent, as the node keeps them in the timeline: both caused by
+     * the host that sent the result.
+     */
     private static void appendTimeline(
             Connection connection, UUID[] enrolments, UUID[] events, UUID[] receipts, String[] payloads, Timestamp now)
             throws SQLException {

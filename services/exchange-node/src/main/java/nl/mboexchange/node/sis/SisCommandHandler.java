@@ -183,7 +183,8 @@ final class SisCommandHandler {
         List<CommandOutcome> carried = enrolments.executeAll(
                 toCarryOut.stream().map(decision -> decision.command).toList(),
                 toCarryOut.stream()
-                        .map(decision -> new Origin.SisCommand(decision.issued.commandId(), decision.issued.issuedBy()))
+                        .map(decision -> new Origin.SisCommand(
+                                decision.issued.commandId(), decision.issued.issuedBy(), updates.sisLogin()))
                         .toList());
         for (int i = 0; i < carried.size(); i++) {
             toCarryOut.get(i).carried(carried.get(i));

@@ -40,6 +40,7 @@ import nl.mboexchange.sis.event.VisitingStudent;
 final class SisUpdates {
 
     private final String topic;
+    private final String sisLogin;
     private final Clock clock;
 
     /** The events topic these updates go to. */
@@ -47,8 +48,17 @@ final class SisUpdates {
         return topic;
     }
 
+    /**
+     * The Kafka login of the school's SIS, {@code sis-<code>}: the only login the network's ACLs allow to write the
+     * school's commands topic, so the one that wrote every command this node reads.
+     */
+    String sisLogin() {
+        return sisLogin;
+    }
+
     SisUpdates(ExchangeTopics topics, SchoolCode self, Clock clock) {
         this.topic = topics.events(self);
+        this.sisLogin = "sis-" + self.value();
         this.clock = clock;
     }
 

@@ -211,6 +211,9 @@ class ConsoleIT {
                 .hasSize(2);
         assertThat(browser.text(By.cssSelector(".timeline")))
                 .contains("Inschrijving aangevraagd", "Student toegelaten", "Ontvangst van resultaat bevestigd");
+        // Each entry says who caused it: this school's registrar, or the host.
+        assertThat(browser.texts(By.cssSelector(".timeline .cause")))
+                .contains("door medewerker " + RunningNode.REGISTRAR, "door school 30GH");
         assertThat(browser.text(By.cssSelector("[data-school=counterpart]")))
                 .contains("30GH komt op Afgerond zodra het onze laatste berichten heeft verwerkt.");
         look("11-home-completed");
@@ -220,6 +223,8 @@ class ConsoleIT {
         assertThat(browser.find(By.tagName("html")).getDomAttribute("lang")).isEqualTo("en");
         assertThat(status("self")).isEqualTo("Completed");
         assertThat(browser.text(By.id("results-heading"))).isEqualTo("Results");
+        assertThat(browser.texts(By.cssSelector(".timeline .cause")))
+                .contains("by registrar " + RunningNode.REGISTRAR, "by school 30GH");
         look("12-home-completed-english");
         browser.click(By.linkText("Enrolments"));
         assertThat(browser.text(By.cssSelector("tr[data-enrolment='" + id + "']")))

@@ -76,7 +76,8 @@ class CounterpartStatusTest {
                 T0.plusSeconds(2),
                 "withdrawn",
                 "TransitionNotAllowed",
-                "{}");
+                "{}",
+                null);
 
         CounterpartStatus status =
                 CounterpartStatus.of(List.of(received("RegistrationRequested", 0), refused), Set.of());
@@ -94,6 +95,6 @@ class CounterpartStatusTest {
 
     private static TimelineEntry entry(EventDirection direction, String type, int second) {
         Instant at = T0.plusSeconds(second);
-        return new TimelineEntry(ENROLMENT, UUID.randomUUID(), direction, type, at, at, type, null, "{}");
+        return new TimelineEntry(ENROLMENT, UUID.randomUUID(), direction, type, at, at, type, null, "{}", null);
     }
 }

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import nl.mboexchange.node.support.ConsoleSession;
 import nl.mboexchange.node.support.Requests;
 import nl.mboexchange.node.support.RunningNode;
 import nl.mboexchange.node.support.TwoSchools;

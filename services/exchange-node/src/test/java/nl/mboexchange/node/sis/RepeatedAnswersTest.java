@@ -40,7 +40,7 @@ class RepeatedAnswersTest {
         Enrolment incoming = Enrolment.receiveRequest(request, HOST, NOW);
         OutboxRecord first = updates.of(new Consequences.Entry(
                 TimelineEvent.received(request, NOW),
-                new Origin.SisCommand(COMMAND.commandId(), COMMAND.issuedBy()),
+                new Origin.SisCommand(COMMAND.commandId(), COMMAND.issuedBy(), "sis-99XX"),
                 incoming.role(),
                 incoming.status()));
         EnrolmentUpdate firstUpdate = (EnrolmentUpdate) first.record();

@@ -17,7 +17,7 @@ import nl.mboexchange.sis.command.VisitingStudent;
 /** Commands as a SIS sends them, each with a fresh command id. */
 public final class SisCommandFixture {
 
-    static final String ISSUED_BY = "osiris-batch";
+    public static final String ISSUED_BY = "osiris-batch";
 
     private SisCommandFixture() {}
 
@@ -55,7 +55,7 @@ public final class SisCommandFixture {
                 .build();
     }
 
-    static AcceptEnrolment acceptEnrolment(UUID enrolmentId) {
+    public static AcceptEnrolment acceptEnrolment(UUID enrolmentId) {
         return AcceptEnrolment.newBuilder()
                 .setCommandId(UUID.randomUUID())
                 .setIssuedBy(ISSUED_BY)

@@ -65,7 +65,10 @@ class SisUpdatesTest {
         ExchangeEvent correction = enrolment.releaseEvents().get(0);
 
         EnrolmentUpdate update = (EnrolmentUpdate) hostUpdates
-                .of(sent(correction, enrolment, new Origin.SisCommand(COMMAND.commandId(), COMMAND.issuedBy())))
+                .of(sent(
+                        correction,
+                        enrolment,
+                        new Origin.SisCommand(COMMAND.commandId(), COMMAND.issuedBy(), "sis-99XX")))
                 .record();
 
         assertThat(update.getChange()).isEqualTo(EnrolmentChange.RESULT_CORRECTED);

@@ -44,10 +44,13 @@ public sealed interface Origin {
      *
      * @param commandId the command's id, which its answer names
      * @param issuedBy who issued it in the SIS, as the command says; may be {@code null}
+     * @param principal the Kafka login that wrote the command: the school's SIS login {@code sis-<code>}, the only
+     *     login the network's ACLs allow to write the school's commands topic
      */
-    record SisCommand(UUID commandId, String issuedBy) implements Origin {
+    record SisCommand(UUID commandId, String issuedBy, String principal) implements Origin {
         public SisCommand {
             present(commandId, "commandId");
+            present(principal, "principal");
         }
 
         @Override

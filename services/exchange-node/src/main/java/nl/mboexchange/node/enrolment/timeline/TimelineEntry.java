@@ -1,5 +1,7 @@
 package nl.mboexchange.node.enrolment.timeline;
 
+import static nl.mboexchange.node.shared.Require.present;
+
 import java.time.Instant;
 import java.util.UUID;
 import nl.mboexchange.node.enrolment.EnrolmentId;
@@ -16,6 +18,7 @@ import nl.mboexchange.node.enrolment.EnrolmentId;
  * @param summary a one-line account for a registrar
  * @param refusal why this node refused it, or {@code null} when it applied it
  * @param details the event's fields as a JSON object
+ * @param cause who caused it, or {@code null} when it was recorded before causes were kept
  */
 public record TimelineEntry(
         EnrolmentId enrolmentId,
@@ -26,4 +29,23 @@ public record TimelineEntry(
         Instant recordedAt,
         String summary,
         String refusal,
-        String details) {}
+        String details,
+        Cause cause) {
+
+    /**
+     * Who caused a timeline entry.
+     *
+     * @param kind {@code REGISTRAR}, {@code SIS_COMMAND} or {@code SCHOOL}
+     * @param by the registrar's user name, the SIS's Kafka login, or the sending school's code
+     * @param sisCommandId the SIS command's id, for a SIS command only
+     * @param issuedBy who issued the SIS command in the SIS, as the command says; for a SIS command only, and may be
+     *     {@code null} there too
+     */
+    public record Cause(String kind, String by, UUID sisCommandId, String issuedBy) {
+
+        public Cause {
+            present(kind, "kind");
+            present(by, "by");
+        }
+    }
+}

@@ -1,5 +1,6 @@
 package nl.mboexchange.node.enrolment.web;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -105,6 +106,7 @@ record EnrolmentResponse(
      * @param summary a one-line account
      * @param refusal why this node refused a received event
      * @param details the event's fields
+     * @param causedBy who caused it
      */
     record TimelineEntryResponse(
             UUID eventId,
@@ -114,5 +116,40 @@ record EnrolmentResponse(
             Instant recordedAt,
             String summary,
             String refusal,
-            Map<String, Object> details) {}
+            Map<String, Object> details,
+            @Schema(description = "Who caused the entry") CauseResponse causedBy) {}
+
+    /**
+     * Who caused a timeline entry.
+     *
+     * @param kind {@code REGISTRAR} (a registrar of this school, through the API or the console), {@code SIS_COMMAND}
+     *     (a command of this school's SIS), {@code SCHOOL} (an event another school sent), or {@code UNKNOWN} for an
+     *     entry recorded before causes were kept
+     * @param by the registrar's user name, the Kafka login of the SIS that wrote the command ({@code sis-<code>}), or
+     *     the sending school's code; absent when unknown
+     * @param sisCommandId the SIS command's id, for {@code SIS_COMMAND} only
+     * @param issuedBy who issued the SIS command in the SIS, as the command says; for {@code SIS_COMMAND} only, and
+     *     absent when the command did not say
+     */
+    record CauseResponse(
+            @Schema(
+                    description = "REGISTRAR: a registrar of this school, through the API or the console;"
+                            + " SIS_COMMAND: a command of this school's SIS; SCHOOL: an event another school"
+                            + " sent; UNKNOWN: recorded before causes were kept",
+                    allowableValues = {"REGISTRAR", "SIS_COMMAND", "SCHOOL", "UNKNOWN"})
+            String kind,
+
+            @Schema(
+                    description = "The registrar's user name, the Kafka login of the SIS that wrote the command"
+                            + " (sis-<code>), or the sending school's code; absent when unknown")
+            String by,
+
+            @Schema(description = "The SIS command's id; SIS_COMMAND only")
+            UUID sisCommandId,
+
+            @Schema(description = "Who issued the command in the SIS, as the command says; SIS_COMMAND only")
+            String issuedBy) {
+
+        static final CauseResponse UNKNOWN = new CauseResponse("UNKNOWN", null, null, null);
+    }
 }

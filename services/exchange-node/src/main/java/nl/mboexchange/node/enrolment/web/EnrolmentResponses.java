@@ -118,6 +118,13 @@ class EnrolmentResponses {
                 entry.recordedAt(),
                 entry.summary(),
                 entry.refusal(),
-                mapper.readValue(entry.details(), OBJECT));
+                mapper.readValue(entry.details(), OBJECT),
+                entry.cause() == null
+                        ? EnrolmentResponse.CauseResponse.UNKNOWN
+                        : new EnrolmentResponse.CauseResponse(
+                                entry.cause().kind(),
+                                entry.cause().by(),
+                                entry.cause().sisCommandId(),
+                                entry.cause().issuedBy()));
     }
 }

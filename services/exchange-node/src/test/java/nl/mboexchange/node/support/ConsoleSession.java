@@ -1,4 +1,4 @@
-package nl.mboexchange.node.security;
+package nl.mboexchange.node.support;
 
 import java.io.IOException;
 import java.net.CookieManager;
@@ -13,10 +13,9 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import nl.mboexchange.node.support.RunningNode;
 
 /** A browser's session with a node's console, over plain HTTP: its cookie, and the CSRF token of its last page. */
-final class ConsoleSession {
+public final class ConsoleSession {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
 
@@ -27,19 +26,19 @@ final class ConsoleSession {
             .build();
     private String csrf;
 
-    ConsoleSession(RunningNode node) {
+    public ConsoleSession(RunningNode node) {
         this.node = node;
     }
 
     /** Submits the sign-in form; returns where it leads, e.g. {@code /} or {@code /login?throttled}. */
-    String signIn(String username, String password) {
+    public String signIn(String username, String password) {
         get("/login");
         HttpResponse<String> response = post("/login", Map.of("username", username, "password", password));
         return URI.create(response.headers().firstValue("Location").orElse("")).getRawPath()
                 + query(response.headers().firstValue("Location").orElse(""));
     }
 
-    HttpResponse<String> get(String path) {
+    public HttpResponse<String> get(String path) {
         HttpResponse<String> response =
                 send(HttpRequest.newBuilder(URI.create(node.url(path))).GET().build());
         Matcher token = CSRF.matcher(response.body());
@@ -50,7 +49,7 @@ final class ConsoleSession {
     }
 
     /** Submits a form of the last page, with its CSRF token. */
-    HttpResponse<String> post(String path, Map<String, String> fields) {
+    public HttpResponse<String> post(String path, Map<String, String> fields) {
         Map<String, String> form = new LinkedHashMap<>(fields);
         form.put("_csrf", csrf);
         String body = form.entrySet().stream()
