@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
 
 /**
  * Confluent's Python client (Debian's python3-confluent-kafka), as the tests that prove wire compatibility and the
@@ -53,6 +55,21 @@ public final class ConfluentPython {
             return Optional.of("Confluent's Python client is not installed; to run this test: " + install);
         }
         return Optional.empty();
+    }
+
+    /**
+     * Makes sure the client can run here: where it cannot, fails the test under CI ({@code CI=true}), which must run
+     * it, and elsewhere aborts it with the reason and how to install what is missing.
+     */
+    public static void require(String install, String... modules) {
+        Optional<String> unavailable = whyUnavailable(install, modules);
+        if (unavailable.isEmpty()) {
+            return;
+        }
+        if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+            Assertions.fail("CI must run Confluent's Python client: " + unavailable.get());
+        }
+        Assumptions.abort(unavailable.get());
     }
 
     /** The process runs the client on the librdkafka the tests use. */
