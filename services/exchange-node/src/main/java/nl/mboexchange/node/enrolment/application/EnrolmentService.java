@@ -18,8 +18,13 @@ import nl.mboexchange.node.enrolment.timeline.TimelineEvent;
 import nl.mboexchange.node.school.SchoolCode;
 import nl.mboexchange.node.school.SchoolNetwork;
 import nl.mboexchange.node.shared.Refusal;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The commands of this school's registrars and SIS. A command, or a batch of them, runs in one transaction: the
@@ -31,23 +36,30 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class EnrolmentService {
 
+    /** How often one command is carried out against a fresh read when the enrolment changed under it. */
+    static final int ATTEMPTS = 5;
+
     private final EnrolmentRepository enrolments;
     private final ConsequenceDispatch consequences;
     private final SchoolCode self;
     private final SchoolNetwork network;
     private final Clock clock;
+    private final TransactionTemplate attempt;
 
     EnrolmentService(
             EnrolmentRepository enrolments,
             ConsequenceDispatch consequences,
             SchoolCode self,
             SchoolNetwork network,
-            Clock clock) {
+            Clock clock,
+            PlatformTransactionManager transactions) {
         this.enrolments = enrolments;
         this.consequences = consequences;
         this.self = self;
         this.network = network;
         this.clock = clock;
+        this.attempt = new TransactionTemplate(transactions);
+        this.attempt.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
     /**
@@ -55,11 +67,29 @@ public class EnrolmentService {
      * {@link RequestEnrolment} returns the enrolment as it is; a {@link CorrectResult} based on an older version is
      * refused as stale.
      *
+     * <p>The enrolment may change while the command runs, because another school's event (a receipt, say) arrived at
+     * the same moment. The command is then carried out again on the enrolment as it is now, so the domain decides
+     * again whether it is allowed; the registrar sees a conflict only when it is not. Each attempt runs in a
+     * transaction of its own, or in a savepoint of the caller's (the idempotency key's claim, for one), so a lost
+     * attempt leaves nothing behind.
+     *
      * @param origin who gives the command
      * @throws Refusal when the domain refuses the command; nothing has changed then
+     * @throws OptimisticLockingFailureException when the enrolment kept changing for {@value #ATTEMPTS} attempts
      */
-    @Transactional
     public Enrolment execute(EnrolmentCommand command, Origin origin) {
+        for (int tried = 1; ; tried++) {
+            try {
+                return attempt.execute(status -> executeOnce(command, origin));
+            } catch (OptimisticLockingFailureException | DuplicateKeyException concurrent) {
+                if (tried == ATTEMPTS) {
+                    throw concurrent;
+                }
+            }
+        }
+    }
+
+    private Enrolment executeOnce(EnrolmentCommand command, Origin origin) {
         CommandOutcome outcome = executeAll(List.of(command), List.of(origin)).get(0);
         if (outcome instanceof CommandOutcome.Refused refused) {
             throw refused.refusal();
