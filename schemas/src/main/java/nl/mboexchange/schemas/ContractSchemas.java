@@ -19,6 +19,8 @@ public final class ContractSchemas {
             nl.mboexchange.exchange.CourseResultRecorded.getClassSchema(),
             nl.mboexchange.exchange.CourseResultRevoked.getClassSchema(),
             nl.mboexchange.exchange.ResultAcknowledged.getClassSchema(),
+            nl.mboexchange.exchange.ErasureRequested.getClassSchema(),
+            nl.mboexchange.exchange.ErasureConfirmed.getClassSchema(),
             nl.mboexchange.sis.RequestEnrolment.getClassSchema(),
             nl.mboexchange.sis.AcceptEnrolment.getClassSchema(),
             nl.mboexchange.sis.RejectEnrolment.getClassSchema(),

@@ -79,18 +79,31 @@ public record DisclosureReport(UUID exchangeId, String school, Instant producedA
     }
 
     /**
-     * Erasure at the host school.
+     * Erasure at the host school (AVG art. 17), and how long the copies in Kafka of what was sent there live.
      *
      * @param status where erasure stands
-     * @param confirmedAt when the host confirmed it; null until then
+     * @param requestedAt when this school erased its own copy and asked the host to erase theirs; null until then
+     * @param confirmedAt when the host confirmed it erased its copy; null until then
+     * @param receiptEventId the host's confirmation ({@code ErasureConfirmed}), which its node records too; null
+     *     until then
+     * @param kafkaCopiesExpireBy by when the copies in Kafka of the events that carried the student to the host have
+     *     expired at the latest, whether or not erasure was asked: they are not erased but outlive their sending by the
+     *     channel's retention at most; null when no event carried the student
      */
-    public record Erasure(ErasureStatus status, Instant confirmedAt) {
+    public record Erasure(
+            ErasureStatus status,
+            Instant requestedAt,
+            Instant confirmedAt,
+            UUID receiptEventId,
+            Instant kafkaCopiesExpireBy) {}
 
-        public static final Erasure NOT_REQUESTED = new Erasure(ErasureStatus.NOT_REQUESTED, null);
-    }
-
-    /** Where erasure at a host stands. This node does not yet ask hosts to erase, so it is never requested. */
+    /** Where erasure at a host stands. */
     public enum ErasureStatus {
-        NOT_REQUESTED
+        /** Nobody asked for erasure. */
+        NOT_REQUESTED,
+        /** This school erased its copy and asked the host, which has not confirmed yet. */
+        REQUESTED,
+        /** The host confirmed that it erased its copy. */
+        CONFIRMED
     }
 }

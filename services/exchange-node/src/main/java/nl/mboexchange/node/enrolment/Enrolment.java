@@ -56,7 +56,7 @@ public final class Enrolment {
     private final EnrolmentRole role;
     private final SchoolCode homeSchool;
     private final SchoolCode hostSchool;
-    private final VisitingStudent student;
+    private VisitingStudent student;
     private final CourseOffering course;
     private final Instant requestedAt;
     private final Long lockVersion;
@@ -67,6 +67,7 @@ public final class Enrolment {
     private Rejection rejection;
     private String withdrawalReason;
     private Instant lastChangedAt;
+    private Erasure erasure;
 
     private Enrolment(Snapshot state) {
         this.id = state.id();
@@ -82,6 +83,7 @@ public final class Enrolment {
         this.rejection = state.rejection();
         this.withdrawalReason = state.withdrawalReason();
         this.lastChangedAt = state.lastChangedAt();
+        this.erasure = state.erasure();
         state.attempts().forEach(attempt -> attempts.put(attempt.number(), attempt));
     }
 
@@ -112,6 +114,7 @@ public final class Enrolment {
                 null,
                 List.of(),
                 at,
+                null,
                 null));
         enrolment.register(new RegistrationRequested(header, student, course));
         return enrolment;
@@ -136,6 +139,7 @@ public final class Enrolment {
                 null,
                 List.of(),
                 at,
+                null,
                 null));
     }
 
@@ -299,6 +303,52 @@ public final class Enrolment {
         changed(at);
     }
 
+    /**
+     * The home school erases the student's personal data of this enrolment and asks the host to erase its copy (AVG
+     * art. 17). Only a closed enrolment can be erased: while the student is enrolled or waiting for a decision, the
+     * host needs to know who they are, so the home school withdraws them first. Asking again changes nothing and
+     * sends nothing: the first request is on its way, and the outbox sends it however long the host is away.
+     *
+     * @return whether this call asked for erasure, rather than finding it asked before
+     */
+    public boolean requestErasure(Instant at) {
+        requireRole(HOME, "erase the student's personal data");
+        requireStatus("erase the student's personal data; withdraw the student first", COMPLETED, REJECTED, WITHDRAWN);
+        if (erasure != null) {
+            return false;
+        }
+        ErasureRequested request = new ErasureRequested(outgoingHeader(at));
+        erase(Erasure.requested(request), at);
+        register(request);
+        return true;
+    }
+
+    /**
+     * The host erases its copy of the student's personal data at the home school's request, whatever the state of
+     * the enrolment here, and confirms it. A further request (with another event id) is confirmed again.
+     */
+    public void receiveErasureRequest(ErasureRequested request, Instant at) {
+        requireFromCounterpart(request);
+        requireRole(HOST, "receive an erasure request");
+        EventHeader header = outgoingHeader(at);
+        ErasureConfirmed confirmation = new ErasureConfirmed(header, request.eventId());
+        erase(Erasure.requested(request).confirmedBy(confirmation), at);
+        register(confirmation);
+    }
+
+    /** The home school learns that the host erased its copy. A second confirmation of the same request is kept out. */
+    public void receiveErasureConfirmation(ErasureConfirmed confirmation, Instant at) {
+        requireFromCounterpart(confirmation);
+        requireRole(HOME, "receive an erasure confirmation");
+        if (erasure == null || !erasure.requestEventId().equals(confirmation.requestEventId())) {
+            throw new ErasureConfirmationDoesNotMatch(id, confirmation.requestEventId());
+        }
+        if (!erasure.isConfirmed()) {
+            erasure = erasure.confirmedBy(confirmation);
+            changed(at);
+        }
+    }
+
     /** Hands out the events registered since the last call, oldest first, and forgets them. */
     public List<ExchangeEvent> releaseEvents() {
         List<ExchangeEvent> released = List.copyOf(events);
@@ -385,6 +435,11 @@ public final class Enrolment {
         return lastChangedAt;
     }
 
+    /** Where erasure of the student's personal data stands, or {@code null} when it was never asked for. */
+    public Erasure erasure() {
+        return erasure;
+    }
+
     /** The stored version this enrolment was read at, for optimistic locking; {@code null} when never stored. */
     public Long lockVersion() {
         return lockVersion;
@@ -406,6 +461,7 @@ public final class Enrolment {
                 withdrawalReason,
                 attempts(),
                 lastChangedAt,
+                erasure,
                 lockVersion);
     }
 
@@ -452,6 +508,12 @@ public final class Enrolment {
     private void refuse(Rejection reason, Instant at) {
         status = REJECTED;
         rejection = reason;
+        changed(at);
+    }
+
+    private void erase(Erasure state, Instant at) {
+        erasure = state;
+        student = student.erased();
         changed(at);
     }
 
@@ -528,6 +590,7 @@ public final class Enrolment {
      * @param withdrawalReason the home school's reason for withdrawing, or {@code null}
      * @param attempts every attempt with its result versions
      * @param lastChangedAt when this node last changed the enrolment
+     * @param erasure where erasure of the student's personal data stands, or {@code null} when never asked for
      * @param lockVersion the stored version, or {@code null} when never stored
      */
     public record Snapshot(
@@ -544,6 +607,7 @@ public final class Enrolment {
             String withdrawalReason,
             List<Attempt> attempts,
             Instant lastChangedAt,
+            Erasure erasure,
             Long lockVersion) {
 
         public Snapshot {

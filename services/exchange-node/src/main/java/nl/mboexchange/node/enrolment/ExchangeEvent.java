@@ -16,7 +16,9 @@ public sealed interface ExchangeEvent
                 RegistrationWithdrawn,
                 CourseResultRecorded,
                 CourseResultRevoked,
-                ResultAcknowledged {
+                ResultAcknowledged,
+                ErasureRequested,
+                ErasureConfirmed {
 
     EventHeader header();
 
@@ -74,5 +76,9 @@ public sealed interface ExchangeEvent
         R resultRevoked(CourseResultRevoked event);
 
         R resultAcknowledged(ResultAcknowledged event);
+
+        R erasureRequested(ErasureRequested event);
+
+        R erasureConfirmed(ErasureConfirmed event);
     }
 }

@@ -54,6 +54,11 @@ public record VisitingStudent(
         return new VisitingStudent(exchangeId, givenName, familyName, dateOfBirth, email);
     }
 
+    /** The student without their personal data: only the exchange id, a pseudonym, remains. */
+    public VisitingStudent erased() {
+        return new VisitingStudent(exchangeId, null, null, null, null);
+    }
+
     /** The name to show: given and family name, or once they are removed, the exchange id. */
     public String displayName() {
         return givenName == null || familyName == null ? "student " + exchangeId : givenName + " " + familyName;

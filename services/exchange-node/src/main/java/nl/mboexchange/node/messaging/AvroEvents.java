@@ -5,6 +5,8 @@ import nl.mboexchange.node.course.CourseOffering;
 import nl.mboexchange.node.enrolment.CourseResultRecorded;
 import nl.mboexchange.node.enrolment.CourseResultRevoked;
 import nl.mboexchange.node.enrolment.EnrolmentId;
+import nl.mboexchange.node.enrolment.ErasureConfirmed;
+import nl.mboexchange.node.enrolment.ErasureRequested;
 import nl.mboexchange.node.enrolment.EventHeader;
 import nl.mboexchange.node.enrolment.ExchangeEvent;
 import nl.mboexchange.node.enrolment.RegistrationAccepted;
@@ -146,6 +148,29 @@ public final class AvroEvents {
                     .setVersion(e.version())
                     .build();
         }
+
+        @Override
+        public SpecificRecord erasureRequested(ErasureRequested e) {
+            return nl.mboexchange.exchange.ErasureRequested.newBuilder()
+                    .setEventId(e.header().eventId())
+                    .setOccurredAt(e.header().occurredAt())
+                    .setEnrolmentId(e.header().enrolmentId().value())
+                    .setSenderSchool(e.header().sender().value())
+                    .setRecipientSchool(e.header().recipient().value())
+                    .build();
+        }
+
+        @Override
+        public SpecificRecord erasureConfirmed(ErasureConfirmed e) {
+            return nl.mboexchange.exchange.ErasureConfirmed.newBuilder()
+                    .setEventId(e.header().eventId())
+                    .setOccurredAt(e.header().occurredAt())
+                    .setEnrolmentId(e.header().enrolmentId().value())
+                    .setSenderSchool(e.header().sender().value())
+                    .setRecipientSchool(e.header().recipient().value())
+                    .setRequestEventId(e.requestEventId())
+                    .build();
+        }
     };
 
     /**
@@ -247,6 +272,24 @@ public final class AvroEvents {
                     r.getAcknowledgedEventId(),
                     r.getAttempt(),
                     r.getVersion());
+        }
+        if (record instanceof nl.mboexchange.exchange.ErasureRequested r) {
+            return new ErasureRequested(header(
+                    r.getEventId(),
+                    r.getOccurredAt(),
+                    r.getEnrolmentId(),
+                    r.getSenderSchool(),
+                    r.getRecipientSchool()));
+        }
+        if (record instanceof nl.mboexchange.exchange.ErasureConfirmed r) {
+            return new ErasureConfirmed(
+                    header(
+                            r.getEventId(),
+                            r.getOccurredAt(),
+                            r.getEnrolmentId(),
+                            r.getSenderSchool(),
+                            r.getRecipientSchool()),
+                    r.getRequestEventId());
         }
         throw new UnknownEventType(
                 record == null

@@ -12,20 +12,26 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The retention job, and its own thread that runs it every {@link RetentionProperties#interval()}. The thread is kept
+ * The removal of personal data that retention and erasure share, the retention job, and its own thread that runs it every {@link RetentionProperties#interval()}. The thread is kept
  * out of the context as an executor bean, which would take the place of the executor Spring Boot otherwise provides.
  */
 @Configuration(proxyBeanMethods = false)
 class RetentionConfiguration {
 
     @Bean
+    PersonalDataRemoval personalDataRemoval(JdbcTemplate jdbc) {
+        return new PersonalDataRemoval(jdbc);
+    }
+
+    @Bean
     RetentionJob retentionJob(
             JdbcTemplate jdbc,
+            PersonalDataRemoval removal,
             TransactionTemplate transactions,
             RetentionProperties properties,
             Clock clock,
             MeterRegistry meters) {
-        return new RetentionJob(jdbc, transactions, properties, clock, meters);
+        return new RetentionJob(jdbc, removal, transactions, properties, clock, meters);
     }
 
     @Bean

@@ -12,9 +12,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Removes what the node no longer needs to keep ({@link RetentionProperties}): the personal data of closed
@@ -32,29 +29,12 @@ public class RetentionJob {
 
     static final int BATCH = 500;
     private static final String CLOSED = "status in ('COMPLETED', 'REJECTED', 'WITHDRAWN')";
-    private static final String[] CONTACT_FIELDS = {"email"};
-    private static final String[] PERSONAL_FIELDS = {"givenName", "familyName", "dateOfBirth", "email"};
-
     private static final String REMOVE_CONTACT_DATA = """
             update enrolment set student_email = null, contact_data_removed_at = ?, version = version + 1
             where id in (select id from enrolment where %s and contact_data_removed_at is null
                          and last_changed_at < ? limit %d)
             returning id
             """.formatted(CLOSED, BATCH);
-    private static final String PSEUDONYMISE_SUMMARIES = """
-            update timeline_entry t
-            set summary = replace(t.summary, e.student_given_name || ' ' || e.student_family_name,
-                                  'student ' || e.student_exchange_id)
-            from enrolment e
-            where t.enrolment_id = e.id and e.id = any(?) and e.student_given_name is not null
-            """;
-    private static final String REMOVE_PERSONAL_DATA = """
-            update enrolment set student_email = null, student_given_name = null, student_family_name = null,
-                student_date_of_birth = null, contact_data_removed_at = coalesce(contact_data_removed_at, ?),
-                personal_data_removed_at = ?, version = version + 1
-            where id = any(?)
-            returning id
-            """;
     private static final String DUE_FOR_PSEUDONYMS = """
             select id from enrolment where %s and personal_data_removed_at is null and last_changed_at < ? limit %d
             """.formatted(CLOSED, BATCH);
@@ -64,15 +44,17 @@ public class RetentionJob {
     private final RetentionProperties properties;
     private final Clock clock;
     private final MeterRegistry meters;
-    private final JsonMapper json = JsonMapper.builder().build();
+    private final PersonalDataRemoval removal;
 
     public RetentionJob(
             JdbcTemplate jdbc,
+            PersonalDataRemoval removal,
             TransactionTemplate transactions,
             RetentionProperties properties,
             Clock clock,
             MeterRegistry meters) {
         this.jdbc = jdbc;
+        this.removal = removal;
         this.transactions = transactions;
         this.properties = properties;
         this.clock = clock;
@@ -115,7 +97,7 @@ public class RetentionJob {
                     UUID.class,
                     Timestamp.from(now),
                     Timestamp.from(now.minus(properties.contactDataAfter())));
-            timeline[0] += redactTimeline(ids, CONTACT_FIELDS);
+            timeline[0] += removal.redactTimeline(ids, PersonalDataRemoval.CONTACT_FIELDS);
             return ids.size();
         });
     }
@@ -127,42 +109,10 @@ public class RetentionJob {
             if (due.isEmpty()) {
                 return 0;
             }
-            UUID[] ids = due.toArray(UUID[]::new);
-            jdbc.update(PSEUDONYMISE_SUMMARIES, (Object) ids);
-            List<UUID> done =
-                    jdbc.queryForList(REMOVE_PERSONAL_DATA, UUID.class, Timestamp.from(now), Timestamp.from(now), ids);
-            timeline[0] += redactTimeline(done, PERSONAL_FIELDS);
-            return done.size();
+            PersonalDataRemoval.Removed done = removal.removePersonalData(due.toArray(UUID[]::new), now);
+            timeline[0] += done.timelineEntries();
+            return done.enrolments();
         });
-    }
-
-    /** Empties the student's fields in the details of every request on these enrolments' timelines. */
-    private int redactTimeline(List<UUID> enrolments, String[] fields) {
-        if (enrolments.isEmpty()) {
-            return 0;
-        }
-        List<Object[]> redacted = jdbc.query(
-                "select id, details from timeline_entry where enrolment_id = any(?) and details::text like '%\"student\"%'",
-                (rs, row) -> new Object[] {rs.getLong("id"), rs.getString("details")},
-                (Object) enrolments.toArray(UUID[]::new));
-        List<Object[]> updates = redacted.stream()
-                .map(entry -> new Object[] {redact((String) entry[1], fields), entry[0]})
-                .toList();
-        jdbc.batchUpdate("update timeline_entry set details = ?::json where id = ?", updates);
-        return updates.size();
-    }
-
-    /** The details with the student's fields set to null, in their order: the timeline keeps the wire's order. */
-    private String redact(String details, String[] fields) {
-        JsonNode tree = json.readTree(details);
-        if (tree.get("student") instanceof ObjectNode student) {
-            for (String field : fields) {
-                if (student.has(field)) {
-                    student.putNull(field);
-                }
-            }
-        }
-        return json.writeValueAsString(tree);
     }
 
     private int deleteOlderThan(String table, String column, Instant before) {

@@ -24,6 +24,10 @@ import org.springframework.validation.annotation.Validated;
  * @param channelTopicRetention how long an exchange channel this node creates keeps its records
  * @param deadLetterTopicRetention how long a dead-letter topic this node creates keeps its records
  * @param commandsTopicRetention how long a school's SIS commands topic this node creates keeps its records
+ * @param kafkaCopiesExpireAfter how long after it was sent a record on an exchange channel has surely expired: the
+ *     channel's retention (28 days) plus the time Kafka may go on writing the log segment that holds it before it
+ *     rolls it ({@code segment.ms}, 7 days by default), as Kafka deletes a segment only once its newest record is past
+ *     the retention; the disclosure report states this date
  */
 @Validated
 @ConfigurationProperties("mbo.retention")
@@ -37,4 +41,5 @@ public record RetentionProperties(
         @DefaultValue("P30D") @NotNull Duration deadLettersAfter,
         @DefaultValue("P28D") @NotNull Duration channelTopicRetention,
         @DefaultValue("P30D") @NotNull Duration deadLetterTopicRetention,
-        @DefaultValue("P28D") @NotNull Duration commandsTopicRetention) {}
+        @DefaultValue("P28D") @NotNull Duration commandsTopicRetention,
+        @DefaultValue("P35D") @NotNull Duration kafkaCopiesExpireAfter) {}

@@ -7,6 +7,8 @@ import nl.mboexchange.node.enrolment.CourseResultRecorded;
 import nl.mboexchange.node.enrolment.CourseResultRevoked;
 import nl.mboexchange.node.enrolment.Enrolment;
 import nl.mboexchange.node.enrolment.EnrolmentRole;
+import nl.mboexchange.node.enrolment.ErasureConfirmed;
+import nl.mboexchange.node.enrolment.ErasureRequested;
 import nl.mboexchange.node.enrolment.ExchangeEvent;
 import nl.mboexchange.node.enrolment.RegistrationAccepted;
 import nl.mboexchange.node.enrolment.RegistrationRejected;
@@ -253,6 +255,18 @@ final class SisUpdates {
                                 .setVersion(e.version())
                                 .build());
                 return update;
+            }
+
+            @Override
+            public EnrolmentUpdate.Builder erasureRequested(ErasureRequested e) {
+                return update.setChange(
+                        sent ? EnrolmentChange.ERASURE_REQUESTED : EnrolmentChange.ERASURE_REQUEST_RECEIVED);
+            }
+
+            @Override
+            public EnrolmentUpdate.Builder erasureConfirmed(ErasureConfirmed e) {
+                return update.setChange(
+                        sent ? EnrolmentChange.ERASURE_CONFIRMED : EnrolmentChange.ERASURE_CONFIRMATION_RECEIVED);
             }
         });
     }

@@ -23,7 +23,8 @@ class TopicRetentionTest {
             Duration.ofDays(30),
             Duration.ofDays(21),
             Duration.ofDays(14),
-            Duration.ofDays(7));
+            Duration.ofDays(7),
+            Duration.ofDays(35));
 
     @Test
     void a_channel_keeps_its_records_as_long_as_channels_do() {

@@ -15,6 +15,8 @@ import java.util.UUID;
 import nl.mboexchange.node.enrolment.CourseResultRecorded;
 import nl.mboexchange.node.enrolment.CourseResultRevoked;
 import nl.mboexchange.node.enrolment.EnrolmentId;
+import nl.mboexchange.node.enrolment.ErasureConfirmed;
+import nl.mboexchange.node.enrolment.ErasureRequested;
 import nl.mboexchange.node.enrolment.ExchangeEvent;
 import nl.mboexchange.node.enrolment.RegistrationAccepted;
 import nl.mboexchange.node.enrolment.RegistrationRejected;
@@ -54,7 +56,9 @@ class AvroEventsTest {
             new CourseResultRecorded(fromHost(id), 1, 1, SEVEN_AND_A_HALF, false, ASSESSED_ON, null),
             new CourseResultRecorded(fromHost(id), 2, 3, PassFailGrade.FAILED, true, ASSESSED_ON, "recounted"),
             new CourseResultRevoked(fromHost(id), 1, 2, "wrong student"),
-            new ResultAcknowledged(fromHome(id), UUID.randomUUID(), 1, 2));
+            new ResultAcknowledged(fromHome(id), UUID.randomUUID(), 1, 2),
+            new ErasureRequested(fromHome(id)),
+            new ErasureConfirmed(fromHost(id), UUID.randomUUID()));
 
     @Test
     void the_examples_cover_every_event_type_there_is() {

@@ -11,6 +11,7 @@ import java.util.UUID;
 import nl.mboexchange.node.enrolment.Enrolment;
 import nl.mboexchange.node.enrolment.EnrolmentFixture;
 import nl.mboexchange.node.enrolment.EnrolmentId;
+import nl.mboexchange.node.enrolment.ErasureRequested;
 import nl.mboexchange.node.enrolment.ExchangeEvent;
 import nl.mboexchange.node.enrolment.application.Consequences;
 import nl.mboexchange.node.enrolment.application.Origin;
@@ -101,6 +102,27 @@ class SisUpdatesTest {
         assertThat(sent.getRole()).isEqualTo(EnrolmentRole.HOME);
         assertThat(sent.getResult().getAttempt()).isEqualTo(1);
         assertThat(sent.getResult().getGrade()).isNull();
+    }
+
+    @Test
+    void an_erasure_request_tells_the_hosts_sis_to_erase_its_copy_and_the_confirmation_follows() {
+        Enrolment enrolment = EnrolmentFixture.acceptedIncomingEnrolment();
+        ErasureRequested request = new ErasureRequested(EnrolmentFixture.fromHome(enrolment.id()));
+        enrolment.receiveErasureRequest(request, NOW);
+        ExchangeEvent confirmation = enrolment.releaseEvents().get(0);
+
+        EnrolmentUpdate received =
+                (EnrolmentUpdate) hostUpdates.of(received(request, enrolment)).record();
+        EnrolmentUpdate sent = (EnrolmentUpdate) hostUpdates
+                .of(sent(confirmation, enrolment, new Origin.School(HOME)))
+                .record();
+
+        assertThat(received.getChange()).isEqualTo(EnrolmentChange.ERASURE_REQUEST_RECEIVED);
+        assertThat(received.getExchangeEventId()).isEqualTo(request.eventId());
+        assertThat(received.getStatus()).isEqualTo(EnrolmentStatus.ACCEPTED);
+        assertThat(received.getStudent()).isNull();
+        assertThat(sent.getChange()).isEqualTo(EnrolmentChange.ERASURE_CONFIRMED);
+        assertThat(sent.getExchangeEventId()).isEqualTo(confirmation.eventId());
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 import nl.mboexchange.node.disclosure.DisclosureReport;
 import nl.mboexchange.node.disclosure.Disclosures;
+import nl.mboexchange.node.retention.RetentionProperties;
 import nl.mboexchange.node.school.SchoolCode;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -27,7 +29,8 @@ class JdbcDisclosures implements Disclosures {
 
     private static final String ENROLMENTS = """
             select id, host_school, course_code, course_title, status, student_given_name, student_family_name,
-                student_date_of_birth, student_email, contact_data_removed_at, personal_data_removed_at
+                student_date_of_birth, student_email, contact_data_removed_at, personal_data_removed_at,
+                erasure_requested_at, erasure_confirmed_at, erasure_receipt_event_id
             from enrolment where role = 'HOME' and student_exchange_id = ? order by requested_at, id
             """;
     private static final String SENT = """
@@ -38,12 +41,14 @@ class JdbcDisclosures implements Disclosures {
     private final JdbcTemplate jdbc;
     private final SchoolCode self;
     private final Clock clock;
+    private final Duration kafkaCopiesLive;
     private final JsonMapper json = JsonMapper.builder().build();
 
-    JdbcDisclosures(JdbcTemplate jdbc, SchoolCode self, Clock clock) {
+    JdbcDisclosures(JdbcTemplate jdbc, SchoolCode self, Clock clock, RetentionProperties retention) {
         this.jdbc = jdbc;
         this.self = self;
         this.clock = clock;
+        this.kafkaCopiesLive = retention.kafkaCopiesExpireAfter();
     }
 
     @Override
@@ -63,18 +68,44 @@ class JdbcDisclosures implements Disclosures {
         addIfPresent(held, "familyName", rs.getString("student_family_name"));
         addIfPresent(held, "dateOfBirth", rs.getObject("student_date_of_birth"));
         addIfPresent(held, "email", rs.getString("student_email"));
+        List<DisclosureReport.Disclosure> disclosures =
+                jdbc.query(SENT, (sent, n) -> disclosure(sent, host), id).stream()
+                        .flatMap(Optional::stream)
+                        .toList();
         return new DisclosureReport.Enrolment(
                 id,
                 host,
                 rs.getString("course_code").trim(),
                 rs.getString("course_title"),
                 rs.getString("status"),
-                jdbc.query(SENT, (sent, n) -> disclosure(sent, host), id).stream()
-                        .flatMap(Optional::stream)
-                        .toList(),
+                disclosures,
                 new DisclosureReport.HeldHere(
                         held, instant(rs, "contact_data_removed_at"), instant(rs, "personal_data_removed_at")),
-                DisclosureReport.Erasure.NOT_REQUESTED);
+                erasure(rs, disclosures));
+    }
+
+    private DisclosureReport.Erasure erasure(ResultSet rs, List<DisclosureReport.Disclosure> disclosures)
+            throws SQLException {
+        Instant requested = instant(rs, "erasure_requested_at");
+        Instant confirmed = instant(rs, "erasure_confirmed_at");
+        DisclosureReport.ErasureStatus status;
+        if (confirmed != null) {
+            status = DisclosureReport.ErasureStatus.CONFIRMED;
+        } else if (requested != null) {
+            status = DisclosureReport.ErasureStatus.REQUESTED;
+        } else {
+            status = DisclosureReport.ErasureStatus.NOT_REQUESTED;
+        }
+        Instant lastSent = disclosures.stream()
+                .map(DisclosureReport.Disclosure::sentAt)
+                .max(Instant::compareTo)
+                .orElse(null);
+        return new DisclosureReport.Erasure(
+                status,
+                requested,
+                confirmed,
+                rs.getObject("erasure_receipt_event_id", UUID.class),
+                lastSent == null ? null : lastSent.plus(kafkaCopiesLive));
     }
 
     /** The sent event as a disclosure, if it carried the student. */

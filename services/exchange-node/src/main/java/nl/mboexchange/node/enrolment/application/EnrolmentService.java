@@ -7,6 +7,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
 import nl.mboexchange.node.enrolment.Enrolment;
 import nl.mboexchange.node.enrolment.EnrolmentAlreadyExists;
 import nl.mboexchange.node.enrolment.EnrolmentId;
@@ -14,6 +16,7 @@ import nl.mboexchange.node.enrolment.EnrolmentNotFound;
 import nl.mboexchange.node.enrolment.EnrolmentRepository;
 import nl.mboexchange.node.enrolment.ExchangeEvent;
 import nl.mboexchange.node.enrolment.HostNotAMember;
+import nl.mboexchange.node.enrolment.StudentNotFound;
 import nl.mboexchange.node.enrolment.timeline.TimelineEvent;
 import nl.mboexchange.node.school.SchoolCode;
 import nl.mboexchange.node.school.SchoolNetwork;
@@ -41,6 +44,7 @@ public class EnrolmentService {
 
     private final EnrolmentRepository enrolments;
     private final ConsequenceDispatch consequences;
+    private final PersonalData personalData;
     private final SchoolCode self;
     private final SchoolNetwork network;
     private final Clock clock;
@@ -49,12 +53,14 @@ public class EnrolmentService {
     EnrolmentService(
             EnrolmentRepository enrolments,
             ConsequenceDispatch consequences,
+            PersonalData personalData,
             SchoolCode self,
             SchoolNetwork network,
             Clock clock,
             PlatformTransactionManager transactions) {
         this.enrolments = enrolments;
         this.consequences = consequences;
+        this.personalData = personalData;
         this.self = self;
         this.network = network;
         this.clock = clock;
@@ -78,9 +84,55 @@ public class EnrolmentService {
      * @throws OptimisticLockingFailureException when the enrolment kept changing for {@value #ATTEMPTS} attempts
      */
     public Enrolment execute(EnrolmentCommand command, Origin origin) {
+        return retried(() -> executeOnce(command, origin));
+    }
+
+    /**
+     * The home school erases the personal data of one of its students (AVG art. 17): on every enrolment it requested
+     * for them, it removes the given name, family name, date of birth and e-mail address from everything this node
+     * stores ({@link PersonalData}) and asks the host to erase its copy ({@link Enrolment#requestErasure}). All of the
+     * student's enrolments must be closed; otherwise nothing is erased. Asking again changes nothing and sends
+     * nothing. Like {@link #execute}, it is carried out again when an enrolment changed under it.
+     *
+     * @param exchangeId the student
+     * @param origin who asks
+     * @return the student's enrolments, oldest first, each with where its erasure stands
+     * @throws StudentNotFound when this school requested no enrolment for the student
+     * @throws Refusal when an enrolment of the student is still open; nothing has changed then
+     */
+    public List<Enrolment> eraseStudent(UUID exchangeId, Origin origin) {
+        return retried(() -> eraseOnce(exchangeId, origin));
+    }
+
+    private List<Enrolment> eraseOnce(UUID exchangeId, Origin origin) {
+        Instant now = clock.instant();
+        List<Enrolment> requested = enrolments.findRequestedFor(exchangeId);
+        if (requested.isEmpty()) {
+            throw new StudentNotFound(exchangeId);
+        }
+        List<Enrolment> changed = new ArrayList<>();
+        List<Consequences.Entry> entries = new ArrayList<>();
+        List<ExchangeEvent> sent = new ArrayList<>();
+        for (Enrolment enrolment : requested) {
+            if (enrolment.requestErasure(now)) {
+                changed.add(enrolment);
+                for (ExchangeEvent event : enrolment.releaseEvents()) {
+                    entries.add(Consequences.Entry.sent(TimelineEvent.sent(event, now), origin, enrolment));
+                    sent.add(event);
+                }
+            }
+        }
+        enrolments.saveAll(changed);
+        consequences.dispatch(new Consequences(changed, entries, sent));
+        personalData.erase(changed.stream().map(Enrolment::id).toList(), now);
+        return requested;
+    }
+
+    /** Runs the work in a transaction of its own, again on a fresh read while an enrolment changes under it. */
+    private <T> T retried(Supplier<T> work) {
         for (int tried = 1; ; tried++) {
             try {
-                return attempt.execute(status -> executeOnce(command, origin));
+                return attempt.execute(status -> work.get());
             } catch (OptimisticLockingFailureException | DuplicateKeyException concurrent) {
                 if (tried == ATTEMPTS) {
                     throw concurrent;

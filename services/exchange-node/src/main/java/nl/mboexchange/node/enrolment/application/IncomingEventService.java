@@ -19,6 +19,8 @@ import nl.mboexchange.node.enrolment.EnrolmentAlreadyExists;
 import nl.mboexchange.node.enrolment.EnrolmentId;
 import nl.mboexchange.node.enrolment.EnrolmentNotFound;
 import nl.mboexchange.node.enrolment.EnrolmentRepository;
+import nl.mboexchange.node.enrolment.ErasureConfirmed;
+import nl.mboexchange.node.enrolment.ErasureRequested;
 import nl.mboexchange.node.enrolment.ExchangeEvent;
 import nl.mboexchange.node.enrolment.RegistrationAccepted;
 import nl.mboexchange.node.enrolment.RegistrationRejected;
@@ -37,7 +39,9 @@ import org.springframework.transaction.annotation.Transactional;
  * <p>The events are applied to their enrolments in memory, one by one in the given order; the domain checks every
  * rule before it changes anything, so a refused event leaves its enrolment as it was and the others go on. Only
  * then is the batch written, set-based: the processed event ids and the changed enrolments, and what they caused (their
- * timelines, the replies such as receipts) as one {@link Consequences} value to its subscribers.
+ * timelines, the replies such as receipts) as one {@link Consequences} value to its subscribers. An erasure request
+ * from a home school erases the student's personal data of its enrolment from everything the node stores ({@link
+ * PersonalData}) in the same transaction as the confirmation it sends back.
  */
 @Service
 public class IncomingEventService {
@@ -45,6 +49,7 @@ public class IncomingEventService {
     private final ProcessedEvents processedEvents;
     private final EnrolmentRepository enrolments;
     private final ConsequenceDispatch consequences;
+    private final PersonalData personalData;
     private final SchoolCode self;
     private final Clock clock;
     private final MeterRegistry meters;
@@ -53,12 +58,14 @@ public class IncomingEventService {
             ProcessedEvents processedEvents,
             EnrolmentRepository enrolments,
             ConsequenceDispatch consequences,
+            PersonalData personalData,
             SchoolCode self,
             Clock clock,
             MeterRegistry meters) {
         this.processedEvents = processedEvents;
         this.enrolments = enrolments;
         this.consequences = consequences;
+        this.personalData = personalData;
         this.self = self;
         this.clock = clock;
         this.meters = meters;
@@ -133,6 +140,7 @@ public class IncomingEventService {
         private final List<Consequences.Entry> timelineEvents = new ArrayList<>();
         private final List<ExchangeEvent> replies = new ArrayList<>();
         private final List<EventOutcome.Refused> refusals = new ArrayList<>();
+        private final Set<EnrolmentId> erased = new LinkedHashSet<>();
         private Map<EnrolmentId, Enrolment> enrolmentsById = new HashMap<>();
 
         Batch(Instant now) {
@@ -182,6 +190,7 @@ public class IncomingEventService {
             // this batch's outbox messages after those of any transaction that changed it before.
             enrolments.saveAll(changed);
             consequences.dispatch(new Consequences(List.copyOf(changed), timelineEvents, replies));
+            personalData.erase(erased, now);
             processedEvents.recordRefusals(refusals);
         }
 
@@ -236,6 +245,21 @@ public class IncomingEventService {
                 public Enrolment resultAcknowledged(ResultAcknowledged receipt) {
                     Enrolment enrolment = existing(receipt);
                     enrolment.receiveReceipt(receipt, now);
+                    return enrolment;
+                }
+
+                @Override
+                public Enrolment erasureRequested(ErasureRequested request) {
+                    Enrolment enrolment = existing(request);
+                    enrolment.receiveErasureRequest(request, now);
+                    erased.add(enrolment.id());
+                    return enrolment;
+                }
+
+                @Override
+                public Enrolment erasureConfirmed(ErasureConfirmed confirmation) {
+                    Enrolment enrolment = existing(confirmation);
+                    enrolment.receiveErasureConfirmation(confirmation, now);
                     return enrolment;
                 }
             });

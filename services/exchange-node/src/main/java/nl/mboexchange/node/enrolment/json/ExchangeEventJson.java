@@ -5,6 +5,8 @@ import java.util.Map;
 import nl.mboexchange.node.course.CourseOffering;
 import nl.mboexchange.node.enrolment.CourseResultRecorded;
 import nl.mboexchange.node.enrolment.CourseResultRevoked;
+import nl.mboexchange.node.enrolment.ErasureConfirmed;
+import nl.mboexchange.node.enrolment.ErasureRequested;
 import nl.mboexchange.node.enrolment.ExchangeEvent;
 import nl.mboexchange.node.enrolment.RegistrationAccepted;
 import nl.mboexchange.node.enrolment.RegistrationRejected;
@@ -88,6 +90,17 @@ public class ExchangeEventJson {
                         acknowledged.acknowledgedEventId().toString());
                 json.put("attempt", acknowledged.attempt());
                 json.put("version", acknowledged.version());
+                return null;
+            }
+
+            @Override
+            public Void erasureRequested(ErasureRequested requested) {
+                return null;
+            }
+
+            @Override
+            public Void erasureConfirmed(ErasureConfirmed confirmed) {
+                json.put("requestEventId", confirmed.requestEventId().toString());
                 return null;
             }
         });

@@ -20,6 +20,7 @@ import nl.mboexchange.node.course.CourseCode;
 import nl.mboexchange.node.course.CourseOffering;
 import nl.mboexchange.node.enrolment.Enrolment;
 import nl.mboexchange.node.enrolment.EnrolmentId;
+import nl.mboexchange.node.enrolment.Erasure;
 import nl.mboexchange.node.enrolment.VisitingStudent;
 import nl.mboexchange.node.result.ResultScale;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -52,10 +53,16 @@ class EnrolmentBatchStore {
                 rejection_reason_code = v.rejection_reason_code, rejection_reason_text = v.rejection_reason_text,
                 withdrawal_reason = v.withdrawal_reason,
                 last_changed_at = timestamptz 'epoch' + v.last_changed_micros * interval '1 microsecond',
+                erasure_requested_at = timestamptz 'epoch' + v.erasure_requested_micros * interval '1 microsecond',
+                erasure_request_event_id = v.erasure_request_event_id,
+                erasure_confirmed_at = timestamptz 'epoch' + v.erasure_confirmed_micros * interval '1 microsecond',
+                erasure_receipt_event_id = v.erasure_receipt_event_id,
                 version = e.version + 1
-            from unnest(?::uuid[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[])
+            from unnest(?::uuid[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[],
+                        ?::bigint[], ?::uuid[], ?::bigint[], ?::uuid[])
                 as v (id, version, status, acceptance_note, rejection_reason_code, rejection_reason_text,
-                    withdrawal_reason, last_changed_micros)
+                    withdrawal_reason, last_changed_micros, erasure_requested_micros, erasure_request_event_id,
+                    erasure_confirmed_micros, erasure_receipt_event_id)
             where e.id = v.id and e.version = v.version
             returning e.id
             """;
@@ -93,6 +100,16 @@ class EnrolmentBatchStore {
         return loaded;
     }
 
+    List<Enrolment> loadRequestedFor(UUID exchangeId) {
+        List<UUID> ids = jdbc.queryForList(
+                "select id from enrolment where role = 'HOME' and student_exchange_id = ? order by requested_at, id",
+                UUID.class,
+                exchangeId);
+        Map<EnrolmentId, Enrolment> loaded =
+                loadAll(ids.stream().map(EnrolmentId::new).toList());
+        return ids.stream().map(id -> loaded.get(new EnrolmentId(id))).toList();
+    }
+
     void storeAll(Collection<Enrolment> enrolments) {
         List<EnrolmentEntity> created = new ArrayList<>();
         List<EnrolmentEntity> changed = new ArrayList<>();
@@ -128,6 +145,10 @@ class EnrolmentBatchStore {
         String[] reasonTexts = new String[size];
         String[] withdrawalReasons = new String[size];
         Long[] lastChanged = new Long[size];
+        Long[] erasureRequested = new Long[size];
+        UUID[] erasureRequests = new UUID[size];
+        Long[] erasureConfirmed = new Long[size];
+        UUID[] erasureReceipts = new UUID[size];
         for (int i = 0; i < size; i++) {
             EnrolmentEntity e = changed.get(i);
             ids[i] = e.id();
@@ -137,7 +158,13 @@ class EnrolmentBatchStore {
             reasonCodes[i] = e.rejectionReasonCode();
             reasonTexts[i] = e.rejectionReasonText();
             withdrawalReasons[i] = e.withdrawalReason();
-            lastChanged[i] = ChronoUnit.MICROS.between(Instant.EPOCH, e.lastChangedAt());
+            lastChanged[i] = micros(e.lastChangedAt());
+            if (e.erasure() != null) {
+                erasureRequested[i] = micros(e.erasure().requestedAt());
+                erasureRequests[i] = e.erasure().requestEventId();
+                erasureConfirmed[i] = micros(e.erasure().confirmedAt());
+                erasureReceipts[i] = e.erasure().receiptEventId();
+            }
         }
         Set<UUID> updated = new HashSet<>();
         jdbc.query(
@@ -151,6 +178,10 @@ class EnrolmentBatchStore {
                     ps.setArray(6, con.createArrayOf("text", reasonTexts));
                     ps.setArray(7, con.createArrayOf("text", withdrawalReasons));
                     ps.setArray(8, con.createArrayOf("bigint", lastChanged));
+                    ps.setArray(9, con.createArrayOf("bigint", erasureRequested));
+                    ps.setArray(10, con.createArrayOf("uuid", erasureRequests));
+                    ps.setArray(11, con.createArrayOf("bigint", erasureConfirmed));
+                    ps.setArray(12, con.createArrayOf("uuid", erasureReceipts));
                     return ps;
                 },
                 (ResultSet rs) -> {
@@ -238,7 +269,24 @@ class EnrolmentBatchStore {
                 rs.getString("rejection_reason_text"),
                 rs.getString("withdrawal_reason"),
                 instant(rs.getTimestamp("last_changed_at")),
+                erasure(rs),
                 results);
+    }
+
+    private static Erasure erasure(ResultSet rs) throws SQLException {
+        UUID request = rs.getObject("erasure_request_event_id", UUID.class);
+        if (request == null) {
+            return null;
+        }
+        return new Erasure(
+                instant(rs.getTimestamp("erasure_requested_at")),
+                request,
+                instant(rs.getTimestamp("erasure_confirmed_at")),
+                rs.getObject("erasure_receipt_event_id", UUID.class));
+    }
+
+    private static Long micros(Instant instant) {
+        return instant == null ? null : ChronoUnit.MICROS.between(Instant.EPOCH, instant);
     }
 
     private static ResultVersionEntity resultVersion(ResultSet rs) throws SQLException {

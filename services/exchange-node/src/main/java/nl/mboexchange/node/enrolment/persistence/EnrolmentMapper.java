@@ -48,6 +48,7 @@ final class EnrolmentMapper {
                 rejection == null ? null : rejection.reasonText(),
                 state.withdrawalReason(),
                 state.lastChangedAt(),
+                state.erasure(),
                 results);
     }
 
@@ -69,6 +70,7 @@ final class EnrolmentMapper {
                 entity.withdrawalReason(),
                 attempts(entity.results()),
                 entity.lastChangedAt(),
+                entity.erasure(),
                 entity.version()));
     }
 

@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import nl.mboexchange.node.enrolment.Enrolment;
 import nl.mboexchange.node.enrolment.EnrolmentId;
 import nl.mboexchange.node.enrolment.EnrolmentRepository;
@@ -30,6 +31,11 @@ class JdbcEnrolmentRepository implements EnrolmentRepository {
     @Override
     public Map<EnrolmentId, Enrolment> findAllById(Collection<EnrolmentId> ids) {
         return batches.loadAll(ids);
+    }
+
+    @Override
+    public List<Enrolment> findRequestedFor(UUID exchangeId) {
+        return batches.loadRequestedFor(exchangeId);
     }
 
     @Override

@@ -26,6 +26,7 @@ import nl.mboexchange.node.enrolment.RejectionReason;
  * @param withdrawalReason the home school's reason for withdrawing
  * @param results every attempt with all its versions
  * @param timeline every event sent and received, oldest first
+ * @param erasure where the erasure of the student's personal data stands; absent when it was never asked for
  */
 record EnrolmentResponse(
         UUID id,
@@ -41,7 +42,8 @@ record EnrolmentResponse(
         RejectionResponse rejection,
         String withdrawalReason,
         List<AttemptResponse> results,
-        List<TimelineEntryResponse> timeline) {
+        List<TimelineEntryResponse> timeline,
+        ErasureResponse erasure) {
 
     /**
      * Why the host did not admit the student.

@@ -47,7 +47,8 @@ class EnrolmentResponses {
                                 enrolment.rejection().reasonText()),
                 enrolment.withdrawalReason(),
                 enrolment.attempts().stream().map(EnrolmentResponses::attempt).toList(),
-                details.timeline().stream().map(this::timelineEntry).toList());
+                details.timeline().stream().map(this::timelineEntry).toList(),
+                ErasureResponse.of(enrolment.erasure()));
     }
 
     EnrolmentListResponse of(EnrolmentPage page) {
