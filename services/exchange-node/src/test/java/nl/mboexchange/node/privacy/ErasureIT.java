@@ -158,9 +158,8 @@ class ErasureIT {
         assertThat(again.<List<String>>read("$.enrolments[*].erasure.requestEventId"))
                 .isEqualTo(erased.read("$.enrolments[*].erasure.requestEventId"));
         assertThat(home.post(erasure, "", "erase-1").body()).isEqualTo(erased.body());
-        for (RunningNode node : List.of(home, host)) {
-            assertThat(erasureEvents(node, withdrawn)).containsExactly("OUT ErasureRequested", "IN ErasureConfirmed");
-        }
+        assertThat(erasureEvents(home, withdrawn)).containsExactly("OUT ErasureRequested", "IN ErasureConfirmed");
+        assertThat(erasureEvents(host, withdrawn)).containsExactly("IN ErasureRequested", "OUT ErasureConfirmed");
         // ... at the host, too: the request delivered again is recognised and not confirmed twice.
         String atHost = host.get("/enrolments/" + withdrawn).body();
         ErasureRequested redelivered = new ErasureRequested(new EventHeader(
@@ -204,7 +203,7 @@ class ErasureIT {
         assertThat(codes).containsExactly("UnexpectedSchool");
         String enrolment = host.get("/enrolments/" + id).body();
         assertThat(enrolment).contains("Valsvoordt").contains("ynskje@erasure.example");
-        assertThat(JsonPath.<Object>read(enrolment, "$.erasure")).isNull();
+        assertThat(enrolment).doesNotContain("\"erasure\"");
         assertThat(traces(host, student)).isPositive();
     }
 

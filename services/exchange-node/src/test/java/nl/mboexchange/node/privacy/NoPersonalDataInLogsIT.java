@@ -31,7 +31,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Logs carry ids, never a student's name, date of birth or e-mail address. Two schools run the whole lifecycle with
  * recognisable personal values, through the REST API and the SIS commands, with refusals and dead letters on the
- * way, and every line any logger writes (the node's own at DEBUG) is searched for those values.
+ * way, and end with the student's erasure at both schools; every line any logger writes (the node's own at DEBUG) is
+ * searched for those values.
  */
 class NoPersonalDataInLogsIT {
 
@@ -167,6 +168,21 @@ class NoPersonalDataInLogsIT {
                 () -> host.operatorGet("/dead-letters").<List<Object>>read("$[*].id"), found -> found.size() >= 3);
         assertThat(host.operatorPost("/dead-letters/replay", null).status()).isEqualTo(200);
         assertThat(letters).hasSizeGreaterThanOrEqualTo(3);
+
+        // Erasure: refused while an enrolment of the student is open, then carried out at home and at the host.
+        String open = Requests.enrol(home, HOST, student);
+        host.awaitEnrolment(open, body -> Requests.status(body).equals("REQUESTED"));
+        String erasure = "/students/" + student.exchangeId() + "/erasure";
+        assertThat(home.post(erasure, "").status()).isEqualTo(409);
+        assertThat(home.post("/enrolments/" + open + "/withdraw", "{}").status())
+                .isEqualTo(200);
+        host.awaitEnrolment(open, body -> Requests.status(body).equals("WITHDRAWN"));
+        assertThat(home.post(erasure, "", "erase-" + student.exchangeId()).status())
+                .isEqualTo(200);
+        for (String erased : List.of(id, open)) {
+            home.awaitEnrolment(erased, body -> body.contains("\"CONFIRMED\""));
+        }
+        assertThat(home.post(erasure, "").status()).isEqualTo(200);
 
         assertThat(logs.lines()).as("the test heard the nodes' logs").anyMatch(line -> line.contains(id));
         assertThat(logs.linesContaining(PERSONAL)).isEmpty();
