@@ -2,6 +2,7 @@ package nl.mboexchange.node.console;
 
 import java.util.Map;
 import java.util.function.Supplier;
+import nl.mboexchange.node.enrolment.Enrolment;
 import nl.mboexchange.node.enrolment.EnrolmentId;
 import nl.mboexchange.node.enrolment.EnrolmentStatus;
 import nl.mboexchange.node.enrolment.application.EnrolmentCommand;
@@ -51,11 +52,7 @@ class ConsoleCommands {
         EnrolmentCommand built = null;
         try {
             built = command.get();
-            return new Outcome.Done(enrolments.execute(
-                    built,
-                    new Origin.Registrar(SecurityContextHolder.getContext()
-                            .getAuthentication()
-                            .getName())));
+            return new Outcome.Done(enrolments.execute(built, registrar()));
         } catch (InvalidInput refusal) {
             String field = fields.getOrDefault(refusal.field(), refusal.field());
             String code = "refusal." + refusal.code();
@@ -70,6 +67,24 @@ class ConsoleCommands {
         } catch (OptimisticLockingFailureException | DuplicateKeyException concurrent) {
             return new Outcome.Conflict(text("conflict.ConcurrentChange"), concurrent.getMessage());
         }
+    }
+
+    /** Erases the personal data of the enrolment's student at this, their home school, and asks every host. */
+    Outcome eraseStudentOf(EnrolmentId id) {
+        try {
+            Enrolment enrolment = queries.get(id).enrolment();
+            enrolments.eraseStudent(enrolment.student().exchangeId(), registrar());
+            return new Outcome.Done(enrolment);
+        } catch (Refusal refusal) {
+            return conflict(refusal, id);
+        } catch (OptimisticLockingFailureException | DuplicateKeyException concurrent) {
+            return new Outcome.Conflict(text("conflict.ConcurrentChange"), concurrent.getMessage());
+        }
+    }
+
+    private static Origin registrar() {
+        return new Origin.Registrar(
+                SecurityContextHolder.getContext().getAuthentication().getName());
     }
 
     private Outcome.Conflict conflict(Refusal refusal, EnrolmentId id) {

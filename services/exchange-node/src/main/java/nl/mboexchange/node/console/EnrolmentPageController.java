@@ -220,7 +220,30 @@ class EnrolmentPageController {
         if (id == null) {
             return notFound(response);
         }
-        Outcome outcome = commands.run(command.apply(id), errors, fields);
+        return answer(id, commands.run(command.apply(id), errors, fields), notice, model, redirect, response);
+    }
+
+    /**
+     * At the home school: erase the personal data of the enrolment's student, on this and every other enrolment
+     * this school requested for them, and ask the hosts to erase theirs.
+     */
+    @PostMapping("/enrolments/{id}/erasure")
+    String erase(@PathVariable String id, Model model, RedirectAttributes redirect, HttpServletResponse response) {
+        EnrolmentId enrolment = EnrolmentPages.id(id);
+        if (enrolment == null) {
+            return notFound(response);
+        }
+        return answer(enrolment, commands.eraseStudentOf(enrolment), "notice.erased", model, redirect, response);
+    }
+
+    /** Back to the page with a notice, or the page again with what stopped the action. */
+    private String answer(
+            EnrolmentId id,
+            Outcome outcome,
+            String notice,
+            Model model,
+            RedirectAttributes redirect,
+            HttpServletResponse response) {
         if (outcome instanceof Outcome.Done) {
             redirect.addFlashAttribute("notice", notice);
             return "redirect:/enrolments/" + id;

@@ -49,6 +49,11 @@ public record EnrolmentView(Enrolment enrolment, List<TimelineEntry> timeline, C
         return enrolment.role() == HOME && (is(REQUESTED) || is(ACCEPTED));
     }
 
+    /** At the home school, a closed enrolment whose student's personal data was not erased yet. */
+    public boolean canErase() {
+        return enrolment.role() == HOME && !is(REQUESTED) && !is(ACCEPTED) && enrolment.erasure() == null;
+    }
+
     public boolean canRecord() {
         return enrolment.role() == HOST && is(ACCEPTED);
     }

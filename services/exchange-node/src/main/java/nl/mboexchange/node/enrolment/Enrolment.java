@@ -49,6 +49,10 @@ import nl.mboexchange.node.shared.InvalidValue;
  * <p>The host records results; the home school keeps every version and answers each with a receipt. An enrolment
  * is completed when a final result is acknowledged: at the home school when it records a final result (and sends
  * its receipt), at the host when that receipt arrives.
+ *
+ * <p>The home school can erase the student's personal data of a closed enrolment ({@link #requestErasure}); the host
+ * then erases its copy and confirms ({@link #receiveErasureRequest}). Erasure leaves the status and the results as
+ * they are.
  */
 public final class Enrolment {
 

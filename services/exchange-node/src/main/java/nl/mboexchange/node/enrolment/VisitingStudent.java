@@ -12,7 +12,8 @@ import nl.mboexchange.node.shared.Plausible;
 /**
  * The student as the host sees them: only what it needs to admit them. No BSN and no home-school student number.
  * A student arrives with every field ({@link #of}); once the enrolment has been closed for the retention period, its
- * contact data and then its name and date of birth are removed, and only the exchange id (a pseudonym) remains.
+ * contact data and then its name and date of birth are removed, and only the exchange id (a pseudonym) remains. The
+ * home school's erasure on request removes them all at once ({@link #erased}).
  *
  * @param exchangeId pseudonymous id of the student, stable per home school
  * @param givenName the given name; null once removed

@@ -232,6 +232,14 @@ class ConsoleIT {
         look("13-home-list-english");
         browser.click(By.linkText("Nederlands"));
         assertThat(browser.find(By.tagName("html")).getDomAttribute("lang")).isEqualTo("nl");
+
+        // At home, the registrar erases the student's personal data; the host erases its copy and confirms.
+        browser.click(By.cssSelector("tr[data-enrolment='" + id + "'] a"));
+        browser.submit("eraseForm");
+        browser.awaitText(By.id("erasure"), "30GH heeft op");
+        assertThat(browser.text(By.tagName("h1"))).startsWith("student ");
+        assertThat(browser.all(By.id("eraseForm"))).isEmpty();
+        look("14-home-erased");
     }
 
     @Test

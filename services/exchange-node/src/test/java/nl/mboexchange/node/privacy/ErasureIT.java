@@ -150,6 +150,16 @@ class ErasureIT {
         assertThat(Instant.parse(report.read("$.enrolments[0].erasureAtHost.kafkaCopiesExpireBy")))
                 .isEqualTo(sentAt.plus(Duration.ofDays(35)));
 
+        assertThat(home.call(
+                                HttpMethod.GET,
+                                "/api/v1/students/" + student.exchangeId() + "/disclosure-report.html",
+                                RunningNode.READER,
+                                RunningNode.READER_PASSWORD,
+                                null)
+                        .getBody())
+                .contains(receiptAtHost(withdrawn))
+                .doesNotContain("Wisselaarsma");
+
         // Asking again changes nothing and sends nothing; the same Idempotency-Key gets the first answer.
         var again = home.post(erasure, "");
         assertThat(again.status()).isEqualTo(200);
