@@ -75,8 +75,11 @@ class ConsoleCommands {
             Enrolment enrolment = queries.get(id).enrolment();
             enrolments.eraseStudent(enrolment.student().exchangeId(), registrar());
             return new Outcome.Done(enrolment);
+        } catch (NotFound unknown) {
+            return conflict(unknown, id);
         } catch (Refusal refusal) {
-            return conflict(refusal, id);
+            // The page offers erasure on a closed enrolment only: what stops it is another enrolment of the student.
+            return new Outcome.Conflict(text("conflict.ErasureWhileOpen"), refusal.getMessage());
         } catch (OptimisticLockingFailureException | DuplicateKeyException concurrent) {
             return new Outcome.Conflict(text("conflict.ConcurrentChange"), concurrent.getMessage());
         }

@@ -239,6 +239,9 @@ class ConsoleIT {
         browser.awaitText(By.id("erasure"), "30GH heeft op");
         assertThat(browser.text(By.tagName("h1"))).startsWith("student ");
         assertThat(browser.all(By.id("eraseForm"))).isEmpty();
+        assertThat(browser.text(By.cssSelector(".timeline")))
+                .contains("Wissen van persoonsgegevens gevraagd", "Wissen van persoonsgegevens bevestigd");
+        assertThat(browser.text(By.id("main"))).doesNotContain("sanne.devries@student.example");
         look("14-home-erased");
     }
 
