@@ -1,5 +1,6 @@
 package nl.mboexchange.benchmark.faults;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
@@ -31,6 +32,7 @@ public record FaultReport(
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     /** Whether nothing was lost or doubled and every dead letter was the one expected, in every fault that ran. */
+    @JsonProperty("passed")
     public boolean passed() {
         return rows.stream().noneMatch(FaultRow::failed);
     }

@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class FaultReportTest {
 
@@ -16,6 +19,16 @@ class FaultReportTest {
 
         assertThat(report.passed()).isTrue();
         assertThat(printed(report)).contains("not run").contains("PASSED");
+    }
+
+    @Test
+    void the_json_says_whether_the_suite_passed_beside_every_row(@TempDir Path directory) throws Exception {
+        FaultReport report =
+                report(row("duplicates", FaultRow.PASSED, 0, 0), row("broker-restart", FaultRow.FAILED, 0, 2));
+
+        String json = Files.readString(report.write(directory));
+
+        assertThat(json).containsPattern("\"passed\"\\s*:\\s*false").contains("\"doubled\" : 2");
     }
 
     @Test
