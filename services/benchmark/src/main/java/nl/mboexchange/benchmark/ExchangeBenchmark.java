@@ -52,21 +52,14 @@ public final class ExchangeBenchmark {
             System.exit(64);
             return;
         }
-        int status;
-        try {
+        ProgramExit.after(() -> {
             BenchmarkReport report = new ExchangeBenchmark(parameters, TestInfrastructure.get(), System.out).run();
             new ReportTable(System.out).print(report);
             Path file = ReportFile.write(report, parameters.output());
             System.out.println();
             System.out.println("every figure: " + file.toAbsolutePath());
-            status = report.nodes() == null || report.nodes().complete() ? 0 : 1;
-        } catch (Exception | Error e) {
-            e.printStackTrace();
-            status = 2;
-        }
-        // The broker's threads would keep the JVM alive; exiting runs the hooks that stop every server.
-        QuietLogging.off();
-        System.exit(status);
+            return report.nodes() == null || report.nodes().complete() ? 0 : 1;
+        });
     }
 
     public BenchmarkReport run() throws Exception {

@@ -10,17 +10,17 @@ import org.slf4j.LoggerFactory;
  * JVM would spend the benchmark's cores on writing it. The driver sets its levels in code rather than with a
  * {@code logback.xml}, because the nodes run on the same class path and must keep their own logging.
  */
-final class QuietLogging {
+public final class QuietLogging {
 
     private QuietLogging() {}
 
     /** Warnings and errors only. */
-    static void warningsOnly() {
+    public static void warningsOnly() {
         set(Level.WARN);
     }
 
     /** Nothing at all: for the broker's shutdown, whose complaints about its deleted directory mean nothing. */
-    static void off() {
+    public static void off() {
         set(Level.OFF);
     }
 

@@ -3,15 +3,25 @@ package nl.mboexchange.testinfra;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import nl.mboexchange.networkadmin.Credentials;
 import nl.mboexchange.networkadmin.SchemaRegistration;
 
-/** Everything on this machine without Docker; each server starts when it is first asked for. */
-final class EmbeddedInfrastructure extends SharedDatabases implements TestInfrastructure, Stoppable {
+/**
+ * Everything on this machine without Docker; each server starts when it is first asked for. PostgreSQL keeps its data
+ * in a directory of its own and Kafka its port and logs, so that the fault suite can stop and restart them ({@link
+ * ServerFaults}).
+ */
+final class EmbeddedInfrastructure extends SharedDatabases implements TestInfrastructure, ServerFaults, Stoppable {
 
     private EmbeddedPostgres postgres;
+    private Path postgresData;
+    private int postgresPort;
     private EmbeddedKafka kafka;
     private SchemaRegistryProcess registry;
 
@@ -54,22 +64,60 @@ final class EmbeddedInfrastructure extends SharedDatabases implements TestInfras
     @Override
     protected synchronized Connection adminConnection() throws SQLException {
         if (postgres == null) {
-            try {
-                postgres = EmbeddedPostgres.builder()
-                        .setServerConfig("listen_addresses", "127.0.0.1")
-                        .setServerConfig("max_connections", "200")
-                        .setServerConfig("fsync", "off")
-                        .start();
-            } catch (IOException e) {
-                throw new UncheckedIOException("PostgreSQL did not start", e);
-            }
+            startPostgres();
         }
         return postgres.getPostgresDatabase().getConnection();
     }
 
     @Override
-    protected String jdbcUrlOf(String database) {
-        return postgres.getJdbcUrl(databaseUser(), database);
+    public synchronized void startPostgres() {
+        if (postgres != null) {
+            return;
+        }
+        try {
+            if (postgresData == null) {
+                postgresData = Files.createTempDirectory("postgres-it-").resolve("data");
+            }
+            var builder = EmbeddedPostgres.builder()
+                    .setDataDirectory(postgresData)
+                    // Kept when stopped, so that it starts again with its databases; removed in close().
+                    .setCleanDataDirectory(false)
+                    .setServerConfig("listen_addresses", "127.0.0.1")
+                    .setServerConfig("max_connections", "200")
+                    .setServerConfig("fsync", "off");
+            if (postgresPort != 0) {
+                builder.setPort(postgresPort);
+            }
+            postgres = builder.start();
+            postgresPort = postgres.getPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("PostgreSQL did not start", e);
+        }
+    }
+
+    @Override
+    public synchronized void stopPostgres() {
+        if (postgres == null) {
+            return;
+        }
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("PostgreSQL did not stop", e);
+        } finally {
+            postgres = null;
+        }
+    }
+
+    @Override
+    public void restartKafka() {
+        kafka().restart();
+    }
+
+    @Override
+    protected synchronized String jdbcUrlOf(String database) {
+        // The embedded server's own form of URL, from the port it keeps across a restart.
+        return "jdbc:postgresql://localhost:" + postgresPort + "/" + database + "?user=" + databaseUser();
     }
 
     @Override
@@ -85,6 +133,14 @@ final class EmbeddedInfrastructure extends SharedDatabases implements TestInfras
                 postgres.close();
             } catch (IOException e) {
                 // The JVM is exiting; the data directory is temporary.
+            }
+        }
+        if (postgresData != null) {
+            try (Stream<Path> files = Files.walk(postgresData.getParent())) {
+                files.sorted(Comparator.reverseOrder())
+                        .forEach(path -> path.toFile().delete());
+            } catch (IOException e) {
+                // The JVM is exiting; the directory is temporary.
             }
         }
     }

@@ -28,13 +28,16 @@ import org.apache.kafka.common.utils.Time;
  */
 final class EmbeddedKafka {
 
-    private final KafkaRaftServer server;
+    private final Properties properties;
     private final Path logDirectory;
     private final int port;
     private final Credentials operator;
+    private KafkaRaftServer server;
 
-    private EmbeddedKafka(KafkaRaftServer server, Path logDirectory, int port, Credentials operator) {
+    private EmbeddedKafka(
+            KafkaRaftServer server, Properties properties, Path logDirectory, int port, Credentials operator) {
         this.server = server;
+        this.properties = properties;
         this.logDirectory = logDirectory;
         this.port = port;
         this.operator = operator;
@@ -65,7 +68,7 @@ final class EmbeddedKafka {
             KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(properties), Time.SYSTEM);
             server.startup();
             Files.delete(config);
-            return new EmbeddedKafka(server, logDirectory, port, operator);
+            return new EmbeddedKafka(server, properties, logDirectory, port, operator);
         } catch (IOException e) {
             throw new UncheckedIOException("Kafka did not start", e);
         }
@@ -98,7 +101,18 @@ final class EmbeddedKafka {
         return operator;
     }
 
-    void stop() {
+    /**
+     * Shuts the broker down cleanly and starts it again on the same port and log directory, as an operator restarts
+     * one: clients lose their connections meanwhile, and every record, offset, login and ACL is there afterwards.
+     */
+    synchronized void restart() {
+        server.shutdown();
+        server.awaitShutdown();
+        server = new KafkaRaftServer(KafkaConfig.fromProps(properties), Time.SYSTEM);
+        server.startup();
+    }
+
+    synchronized void stop() {
         server.shutdown();
         server.awaitShutdown();
         try (Stream<Path> files = Files.walk(logDirectory)) {

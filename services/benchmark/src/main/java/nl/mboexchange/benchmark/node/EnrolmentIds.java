@@ -6,14 +6,14 @@ import java.util.UUID;
  * The enrolments of a run, numbered from 0: the id of enrolment {@code i} carries the run's salt and {@code i}, so
  * either node turns an id it sees back into the number without a lookup, and ids of another run never match.
  */
-final class EnrolmentIds {
+public final class EnrolmentIds {
 
     private static final long VARIANT = 0x8000_0000_0000_0000L;
     private static final long INDEX_BITS = 0x3FFF_FFFF_FFFF_FFFFL;
 
     private final long salt;
 
-    EnrolmentIds(long salt) {
+    public EnrolmentIds(long salt) {
         // Version 4 in the high half, like a random UUID.
         this.salt = (salt & 0xFFFF_FFFF_FFFF_0FFFL) | 0x4000L;
     }
@@ -22,12 +22,12 @@ final class EnrolmentIds {
         return salt;
     }
 
-    UUID of(int index) {
+    public UUID of(int index) {
         return new UUID(salt, VARIANT | index);
     }
 
     /** The number of an enrolment of this run, or -1 for any other id. */
-    int indexOf(UUID id) {
+    public int indexOf(UUID id) {
         if (id.getMostSignificantBits() != salt) {
             return -1;
         }

@@ -12,7 +12,7 @@ import java.util.List;
  * Counts, in the two nodes' databases, what became of the results recorded: each must have been sent once, kept
  * once at home, acknowledged once, and its receipt kept once at the host.
  */
-final class ExchangeVerification {
+public final class ExchangeVerification {
 
     private final DatabaseAccess home;
     private final DatabaseAccess host;
@@ -92,9 +92,9 @@ final class ExchangeVerification {
      * @param user the user
      * @param password the password
      */
-    record DatabaseAccess(String url, String user, String password) {
+    public record DatabaseAccess(String url, String user, String password) {
 
-        long count(String sql, Object... parameters) throws SQLException {
+        public long count(String sql, Object... parameters) throws SQLException {
             try (Connection connection = DriverManager.getConnection(url, user, password);
                     PreparedStatement statement = connection.prepareStatement(sql)) {
                 for (int i = 0; i < parameters.length; i++) {

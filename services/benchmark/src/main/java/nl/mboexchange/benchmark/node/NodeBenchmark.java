@@ -18,9 +18,6 @@ import java.util.function.Consumer;
 import nl.mboexchange.benchmark.BenchmarkParameters;
 import nl.mboexchange.benchmark.measure.Latencies;
 import nl.mboexchange.networkadmin.Credentials;
-import nl.mboexchange.networkadmin.Member;
-import nl.mboexchange.networkadmin.NetworkAdmin;
-import nl.mboexchange.networkadmin.NetworkTopics;
 import nl.mboexchange.networkadmin.SchoolCredentials;
 import nl.mboexchange.testinfra.TestInfrastructure;
 
@@ -61,7 +58,7 @@ public final class NodeBenchmark {
         String home = Seeder.HOME.value();
         String host = Seeder.HOST.value();
         String hostCommands = NodeSettings.TOPIC_PREFIX + "school." + host + ".commands";
-        Map<String, SchoolCredentials> logins = addSchools(home, host);
+        Map<String, SchoolCredentials> logins = NodeSettings.addSchools(servers, parameters.partitions(), home, host);
         String homeUrl = servers.jdbcUrl(HOME_DATABASE);
         String hostUrl = servers.jdbcUrl(HOST_DATABASE);
         long salt = new SecureRandom().nextLong();
@@ -395,25 +392,6 @@ public final class NodeBenchmark {
         while (!verification.settled(recorded) && System.nanoTime() < deadline) {
             Thread.sleep(200);
         }
-    }
-
-    /**
-     * Adds both schools to the secured broker as the operator's tool does: their logins, topics and channels (with
-     * the benchmark's partitions) and ACLs, so that the nodes run as they would in a network.
-     */
-    private Map<String, SchoolCredentials> addSchools(String... schools) throws java.io.IOException {
-        Path credentials = Files.createTempDirectory("benchmark-logins-");
-        Map<String, SchoolCredentials> logins = new java.util.HashMap<>();
-        try (var admin = new NetworkAdmin(
-                servers.kafkaOperator(), new NetworkTopics(NodeSettings.TOPIC_PREFIX), parameters.partitions(), (short)
-                        1)) {
-            for (String school : schools) {
-                SchoolCredentials login = SchoolCredentials.keptIn(credentials, school, variable -> null);
-                admin.addSchool(Member.of(school, "School " + school), login.node(), login.sis());
-                logins.put(school, login);
-            }
-        }
-        return logins;
     }
 
     private ExchangeVerification.DatabaseAccess database(String url) {

@@ -19,6 +19,8 @@ final class NodeCommands {
     static final String JIT_MILLIS = "jit-millis";
     /** The port of the node's HTTP server (REST API and console). */
     static final String HTTP_PORT = "http-port";
+    /** Halt the node's JVM after this many acknowledged outbox batches, before their delete commits: batches. */
+    static final String ARM_HALT = "arm-halt";
     /** Close the node and exit. */
     static final String STOP = "stop";
 

@@ -12,7 +12,7 @@ import java.util.concurrent.TimeUnit;
 import nl.mboexchange.benchmark.measure.ResourceUsage;
 
 /** The driver's side of one node process: starts it, sends it commands, stops it. */
-final class NodeHandle implements AutoCloseable {
+public final class NodeHandle implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofMinutes(3);
 
@@ -34,7 +34,7 @@ final class NodeHandle implements AutoCloseable {
      * @param settings the node's Spring settings, passed as system properties
      * @param arguments the arguments of {@link NodeProcess}, after the control port
      */
-    static NodeHandle launch(
+    public static NodeHandle launch(
             String school,
             ServerSocket control,
             List<String> jvmOptions,
@@ -59,7 +59,7 @@ final class NodeHandle implements AutoCloseable {
     }
 
     /** Accepts the connections of the launched nodes and waits until each has started. */
-    static void connect(ServerSocket control, List<NodeHandle> nodes) throws IOException {
+    public static void connect(ServerSocket control, List<NodeHandle> nodes) throws IOException {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         control.setSoTimeout(1_000);
         int connected = 0;
@@ -91,19 +91,19 @@ final class NodeHandle implements AutoCloseable {
         }
     }
 
-    String school() {
+    public String school() {
         return school;
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
-    void seed(int from, int count) throws IOException {
+    public void seed(int from, int count) throws IOException {
         send(NodeCommands.SEED, from, count);
     }
 
-    void startPhase() throws IOException {
+    public void startPhase() throws IOException {
         send(NodeCommands.START_PHASE);
     }
 
@@ -132,7 +132,7 @@ final class NodeHandle implements AutoCloseable {
         return channel.in().readInt();
     }
 
-    PhaseReport endPhase(int from, int count) throws IOException {
+    public PhaseReport endPhase(int from, int count) throws IOException {
         send(NodeCommands.END_PHASE, from, count);
         ResourceUsage usage = channel.readUsage();
         long[] results = channel.readLongs();
@@ -144,6 +144,22 @@ final class NodeHandle implements AutoCloseable {
                 channel.in().readLong(),
                 channel.in().readLong(),
                 channel.in().readLong());
+    }
+
+    /**
+     * Arms the node's crash point: its JVM halts after the {@code batches}-th outbox batch Kafka acknowledges from now,
+     * before the batch leaves the outbox. The node must run with {@code mbo.fault-injection.enabled=true}.
+     */
+    public void armHalt(int batches) throws IOException {
+        send(NodeCommands.ARM_HALT, batches);
+    }
+
+    /** Waits for the node's process to end by itself; its exit status, or empty when it still runs. */
+    public java.util.OptionalInt awaitExit(Duration timeout) throws InterruptedException {
+        if (process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            return java.util.OptionalInt.of(process.exitValue());
+        }
+        return java.util.OptionalInt.empty();
     }
 
     private void send(String command, int... numbers) throws IOException {
@@ -188,7 +204,7 @@ final class NodeHandle implements AutoCloseable {
      * @param refused events the node refused (since the node started)
      * @param doubled events applied a second time as if new (since the node started); must be zero
      */
-    record PhaseReport(
+    public record PhaseReport(
             ResourceUsage usage,
             long[] resultVisibleAt,
             long[] receiptVisibleAt,

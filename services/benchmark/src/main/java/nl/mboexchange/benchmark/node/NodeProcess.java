@@ -6,6 +6,7 @@ import java.net.Socket;
 import nl.mboexchange.benchmark.measure.ResourceSampler;
 import nl.mboexchange.node.enrolment.EnrolmentRepository;
 import nl.mboexchange.node.enrolment.application.EnrolmentService;
+import nl.mboexchange.node.kafka.HaltAfterAcknowledgedSend;
 import nl.mboexchange.node.school.SchoolCode;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -122,6 +123,10 @@ public final class NodeProcess {
                     case NodeCommands.JIT_MILLIS -> {
                         out.writeUTF(ControlChannel.OK);
                         out.writeLong(ResourceSampler.jitMillis());
+                    }
+                    case NodeCommands.ARM_HALT -> {
+                        context.getBean(HaltAfterAcknowledgedSend.class).arm(in.readInt());
+                        out.writeUTF(ControlChannel.OK);
                     }
                     case NodeCommands.HTTP_PORT -> {
                         out.writeUTF(ControlChannel.OK);

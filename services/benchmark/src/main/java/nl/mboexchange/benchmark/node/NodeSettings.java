@@ -1,8 +1,16 @@
 package nl.mboexchange.benchmark.node;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import nl.mboexchange.networkadmin.Credentials;
+import nl.mboexchange.networkadmin.Member;
+import nl.mboexchange.networkadmin.NetworkAdmin;
+import nl.mboexchange.networkadmin.NetworkTopics;
+import nl.mboexchange.networkadmin.SchoolCredentials;
 import nl.mboexchange.testinfra.TestInfrastructure;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -11,9 +19,9 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * The settings a benchmark node runs with: the node's own defaults, pointed at the shared servers, its own database
  * and its school code; nothing tuned for the benchmark.
  */
-final class NodeSettings {
+public final class NodeSettings {
 
-    static final String TOPIC_PREFIX = "mbo.";
+    public static final String TOPIC_PREFIX = "mbo.";
 
     /** The registrar account of every benchmark node; its password is {@link #registrarPassword}. */
     static final String REGISTRAR = "registrar";
@@ -22,7 +30,7 @@ final class NodeSettings {
 
     private NodeSettings() {}
 
-    static Map<String, String> of(
+    public static Map<String, String> of(
             String school, String jdbcUrl, TestInfrastructure servers, int partitions, Credentials login) {
         Map<String, String> settings = new LinkedHashMap<>();
         settings.put("spring.application.name", "exchange-node-" + school);
@@ -44,6 +52,25 @@ final class NodeSettings {
         settings.put("mbo.security.registrars[0].username", REGISTRAR);
         settings.put("mbo.security.registrars[0].password", "{bcrypt}" + PASSWORDS.encode(registrarPassword(school)));
         return settings;
+    }
+
+    /**
+     * Adds the schools to the secured broker as the operator's tool does: their logins, topics and channels (with
+     * {@code partitions} each) and ACLs, so that the nodes run as they would in a network.
+     */
+    public static Map<String, SchoolCredentials> addSchools(
+            TestInfrastructure servers, int partitions, String... schools) throws IOException {
+        Path credentials = Files.createTempDirectory("benchmark-logins-");
+        Map<String, SchoolCredentials> logins = new HashMap<>();
+        try (var admin =
+                new NetworkAdmin(servers.kafkaOperator(), new NetworkTopics(TOPIC_PREFIX), partitions, (short) 1)) {
+            for (String school : schools) {
+                SchoolCredentials login = SchoolCredentials.keptIn(credentials, school, variable -> null);
+                admin.addSchool(Member.of(school, "School " + school), login.node(), login.sis());
+                logins.put(school, login);
+            }
+        }
+        return logins;
     }
 
     static String registrarPassword(String school) {

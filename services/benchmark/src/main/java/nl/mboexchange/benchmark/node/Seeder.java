@@ -22,11 +22,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * (requested at home, received and accepted at the host, acceptance received at home), and this node keeps its own
  * side. Both nodes build the same enrolments from the same numbers, so they agree without exchanging them.
  */
-final class Seeder {
+public final class Seeder {
 
     private static final int BATCH = 1_000;
-    static final SchoolCode HOME = SchoolCode.of("25LX");
-    static final SchoolCode HOST = SchoolCode.of("30GH");
+    public static final SchoolCode HOME = SchoolCode.of("25LX");
+    public static final SchoolCode HOST = SchoolCode.of("30GH");
 
     private final EnrolmentIds ids;
     private final SchoolCode self;

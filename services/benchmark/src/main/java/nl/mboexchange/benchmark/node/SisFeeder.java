@@ -9,6 +9,7 @@ import java.util.concurrent.locks.LockSupport;
 import nl.mboexchange.benchmark.measure.Clock;
 import nl.mboexchange.serde.AvroSerdeConfig;
 import nl.mboexchange.serde.KafkaAvroSerializer;
+import nl.mboexchange.sis.CorrectResult;
 import nl.mboexchange.sis.RecordResult;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -19,15 +20,16 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * The host's SIS on its real path: sends {@code RecordResult} commands to the host's commands topic, from the
  * driver's JVM, as a SIS would. The record command's time is when the SIS sent it.
  */
-final class SisFeeder implements AutoCloseable {
+public final class SisFeeder implements AutoCloseable {
 
     private static final LocalDate ASSESSED_ON = LocalDate.of(2026, 6, 30);
+    private static final String ISSUER = "benchmark-sis";
 
     private final EnrolmentIds ids;
     private final String topic;
     private final KafkaProducer<String, Object> producer;
 
-    SisFeeder(EnrolmentIds ids, String topic, Map<String, Object> login, String registryUrl) {
+    public SisFeeder(EnrolmentIds ids, String topic, Map<String, Object> login, String registryUrl) {
         this.ids = ids;
         this.topic = topic;
         KafkaAvroSerializer values = new KafkaAvroSerializer();
@@ -79,19 +81,48 @@ final class SisFeeder implements AutoCloseable {
         return dueAt;
     }
 
+    /**
+     * For each enrolment, a provisional result (version 1) and then its correction to a final one (version 2), as a
+     * SIS corrects a grade: both keyed by the enrolment, so the node takes them in that order.
+     */
+    public void recordThenCorrect(int from, int count) {
+        for (int i = 0; i < count; i++) {
+            UUID enrolment = ids.of(from + i);
+            RecordResult provisional = recordResult(enrolment, "6.0", false);
+            CorrectResult correction = CorrectResult.newBuilder()
+                    .setCommandId(UUID.randomUUID())
+                    .setIssuedBy(ISSUER)
+                    .setIssuedAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
+                    .setEnrolmentId(enrolment)
+                    .setAttempt(1)
+                    .setExpectedVersion(1)
+                    .setGrade("7.5")
+                    .setFinalResult(true)
+                    .setAssessedOn(ASSESSED_ON)
+                    .setReason("Second assessor added the portfolio")
+                    .build();
+            producer.send(new ProducerRecord<>(topic, enrolment.toString(), provisional));
+            producer.send(new ProducerRecord<>(topic, enrolment.toString(), correction));
+        }
+        producer.flush();
+    }
+
     private void send(int index) {
         UUID enrolment = ids.of(index);
-        RecordResult command = RecordResult.newBuilder()
+        producer.send(new ProducerRecord<>(topic, enrolment.toString(), recordResult(enrolment, "7.5", true)));
+    }
+
+    private static RecordResult recordResult(UUID enrolment, String grade, boolean finalResult) {
+        return RecordResult.newBuilder()
                 .setCommandId(UUID.randomUUID())
-                .setIssuedBy("benchmark-sis")
+                .setIssuedBy(ISSUER)
                 .setIssuedAt(Instant.now().truncatedTo(ChronoUnit.MILLIS))
                 .setEnrolmentId(enrolment)
                 .setAttempt(1)
-                .setGrade("7.5")
-                .setFinalResult(true)
+                .setGrade(grade)
+                .setFinalResult(finalResult)
                 .setAssessedOn(ASSESSED_ON)
                 .build();
-        producer.send(new ProducerRecord<>(topic, enrolment.toString(), command));
     }
 
     @Override

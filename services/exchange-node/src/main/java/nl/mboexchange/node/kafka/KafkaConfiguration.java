@@ -91,9 +91,24 @@ class KafkaConfiguration {
             ChannelAdmin channelAdmin,
             MessagingProperties properties,
             MeterRegistry meters,
-            Clock clock) {
+            Clock clock,
+            HaltAfterAcknowledgedSend crashPoint) {
         return new OutboxPublisher(
-                outbox, signal, transactions, exchangeProducer, codec, channelAdmin, properties, meters, clock);
+                outbox,
+                signal,
+                transactions,
+                exchangeProducer,
+                codec,
+                channelAdmin,
+                properties,
+                meters,
+                clock,
+                crashPoint);
+    }
+
+    @Bean
+    HaltAfterAcknowledgedSend haltAfterAcknowledgedSend(FaultInjectionProperties properties) {
+        return new HaltAfterAcknowledgedSend(properties);
     }
 
     @Bean

@@ -54,6 +54,7 @@ class OutboxPublisher implements SmartLifecycle {
     private final Timer waited;
     private final Clock clock;
     private final PublishFailures failures;
+    private final HaltAfterAcknowledgedSend crashPoint;
     private volatile Thread worker;
 
     OutboxPublisher(
@@ -65,7 +66,8 @@ class OutboxPublisher implements SmartLifecycle {
             ChannelAdmin channels,
             MessagingProperties properties,
             MeterRegistry meters,
-            Clock clock) {
+            Clock clock,
+            HaltAfterAcknowledgedSend crashPoint) {
         this.outbox = outbox;
         this.signal = signal;
         this.transactions = transactions;
@@ -80,6 +82,7 @@ class OutboxPublisher implements SmartLifecycle {
                 .publishPercentiles(0.5, 0.99)
                 .register(meters);
         this.failures = new PublishFailures(meters, clock, properties.publishLogInterval());
+        this.crashPoint = crashPoint;
     }
 
     @Override
@@ -172,6 +175,7 @@ class OutboxPublisher implements SmartLifecycle {
             for (int i = 0; i < acks.size(); i++) {
                 awaitAck(acks.get(i), sending.get(i));
             }
+            crashPoint.acknowledged(sending.size());
             outbox.removePublished(sending.stream().map(OutboxMessage::id).toList());
             Instant now = clock.instant();
             for (OutboxMessage message : sending) {
