@@ -9,11 +9,16 @@ import nl.mboexchange.node.enrolment.EnrolmentRepository;
 import nl.mboexchange.node.enrolment.timeline.Timeline;
 import nl.mboexchange.node.shared.InvalidValue;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** What a registrar can look up: lists of enrolments and one enrolment in full. */
+/**
+ * What a registrar can look up: lists of enrolments and one enrolment in full. Each lookup reads one snapshot of the
+ * database, so an enrolment, its results and its timeline always agree, although they are read in several statements
+ * while other schools' events are applied.
+ */
 @Service
-@Transactional(readOnly = true)
+@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
 public class EnrolmentQueries {
 
     /** The largest page a caller can ask for. */
