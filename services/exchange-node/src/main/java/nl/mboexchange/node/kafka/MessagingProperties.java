@@ -29,6 +29,9 @@ import org.springframework.validation.annotation.Validated;
  * @param publishRetryMaxInterval the cap of that wait ({@code MBO_KAFKA_PUBLISH_RETRY_MAX_INTERVAL})
  * @param publishLogInterval while publishing fails, at most one WARN line this often
  *     ({@code MBO_KAFKA_PUBLISH_LOG_INTERVAL})
+ * @param publishLeaseRetryInterval how often an instance of the node that does not publish tries to take over
+ *     publishing, should the instance that does have stopped or died ({@code MBO_KAFKA_PUBLISH_LEASE_RETRY_INTERVAL});
+ *     this bounds the fail-over time
  * @param maxMessageBytes the largest record value the publisher sends ({@code MBO_KAFKA_MAX_MESSAGE_BYTES}); a larger
  *     one is held rather than refused by the broker again and again. Keep it below the producer's {@code
  *     max.request.size} and the topics' {@code max.message.bytes} (about 1 MB by default)
@@ -72,6 +75,7 @@ public record MessagingProperties(
         @DefaultValue("500ms") @NotNull Duration publishRetryInitialInterval,
         @DefaultValue("30s") @NotNull Duration publishRetryMaxInterval,
         @DefaultValue("1m") @NotNull Duration publishLogInterval,
+        @DefaultValue("2s") @NotNull Duration publishLeaseRetryInterval,
         @DefaultValue("1000000") @Min(1) int maxMessageBytes,
         @DefaultValue("5s") @NotNull Duration channelDiscoveryInterval,
         @DefaultValue("1") @Min(1) int listenerConcurrency,
