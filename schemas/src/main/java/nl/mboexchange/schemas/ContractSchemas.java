@@ -19,6 +19,7 @@ public final class ContractSchemas {
             nl.mboexchange.exchange.CourseResultRecorded.getClassSchema(),
             nl.mboexchange.exchange.CourseResultRevoked.getClassSchema(),
             nl.mboexchange.exchange.ResultAcknowledged.getClassSchema(),
+            nl.mboexchange.exchange.ReconciliationRequested.getClassSchema(),
             nl.mboexchange.sis.RequestEnrolment.getClassSchema(),
             nl.mboexchange.sis.AcceptEnrolment.getClassSchema(),
             nl.mboexchange.sis.RejectEnrolment.getClassSchema(),
