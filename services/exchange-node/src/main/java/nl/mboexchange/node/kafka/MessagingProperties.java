@@ -41,6 +41,8 @@ import org.springframework.validation.annotation.Validated;
  *     ({@code MBO_KAFKA_LISTENER_CONCURRENCY}); each takes its own partitions, so the events of one enrolment stay in
  *     order, and while one waits for the database another works. On two cores a second thread brought no more
  *     throughput and longer latency (services/benchmark); with cores to spare it lets a node use them
+ * @param reconciliationInterval how often the node asks every partner school to send again what it misses
+ *     ({@code MBO_KAFKA_RECONCILIATION_INTERVAL}); {@code 0s} only when an operator asks
  * @param valueSerializer the Avro serializer of every record the node sends ({@code MBO_KAFKA_VALUE_SERIALIZER}): the
  *     project's own by default, or Confluent's {@code io.confluent.kafka.serializers.KafkaAvroSerializer} when its jar
  *     is on the class path (docs/decisions/0001-own-confluent-format-serde.md)
@@ -79,6 +81,7 @@ public record MessagingProperties(
         @DefaultValue("1000000") @Min(1) int maxMessageBytes,
         @DefaultValue("5s") @NotNull Duration channelDiscoveryInterval,
         @DefaultValue("1") @Min(1) int listenerConcurrency,
+        @DefaultValue("1d") @NotNull Duration reconciliationInterval,
 
         @DefaultValue("nl.mboexchange.serde.KafkaAvroSerializer") @NotNull
         Class<?> valueSerializer,

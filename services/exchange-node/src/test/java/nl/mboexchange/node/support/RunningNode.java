@@ -149,6 +149,11 @@ public final class RunningNode implements AutoCloseable {
         return context.getBean(type);
     }
 
+    /** A bean of the node by its name, where there are several of its type. */
+    public <T> T bean(String name, Class<T> type) {
+        return context.getBean(name, type);
+    }
+
     /** GETs from the operations API (dead letters, held outbox messages), as an operator. */
     public Response operatorGet(String path) {
         return exchange(operations.get().uri(path));
