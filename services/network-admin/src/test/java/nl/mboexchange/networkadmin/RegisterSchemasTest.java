@@ -70,7 +70,7 @@ class RegisterSchemasTest {
 
         assertThat(status).as(err.toString(StandardCharsets.UTF_8)).isZero();
         assertThat(registered.keySet())
-                .hasSize(16)
+                .hasSize(17)
                 .isEqualTo(
                         ContractSchemas.all().stream().map(Schema::getFullName).collect(Collectors.toSet()))
                 .contains(
@@ -102,7 +102,7 @@ class RegisterSchemasTest {
 
         assertThat(run(environment, "register-schemas")).isZero();
 
-        assertThat(registered).isEqualTo(first).hasSize(16);
+        assertThat(registered).isEqualTo(first).hasSize(17);
         assertThat(lastId).isEqualTo(ids);
     }
 
@@ -114,10 +114,10 @@ class RegisterSchemasTest {
         int status = run(environment, "register-schemas", "--registry-url", url(), "--lock", "true");
 
         assertThat(status).as(err.toString(StandardCharsets.UTF_8)).isZero();
-        assertThat(registered).hasSize(16);
+        assertThat(registered).hasSize(17);
         assertThat(calls.get(0)).isEqualTo("mode READWRITE");
         assertThat(calls.get(calls.size() - 1)).isEqualTo("mode READONLY");
-        assertThat(calls).filteredOn(call -> call.startsWith("register ")).hasSizeGreaterThanOrEqualTo(16);
+        assertThat(calls).filteredOn(call -> call.startsWith("register ")).hasSizeGreaterThanOrEqualTo(17);
         assertThat(mode).isEqualTo("READONLY");
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("The registry is READONLY");
     }

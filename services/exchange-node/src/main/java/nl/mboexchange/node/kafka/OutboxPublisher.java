@@ -34,9 +34,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * leaves the batch in the outbox, so it is sent again after a restart: at least once, and the receiver drops the
  * duplicate by event id. How long messages waited is the timer {@code mbo.outbox.wait}. One publisher thread keeps the
  * outbox order, so the events of one enrolment arrive in order; and where a school runs several instances of its node
- * on one database, only the one holding the {@link PublisherLease} publishes (gauge {@code mbo.outbox.publisher.active}),
- * while the others try to take it over every {@code mbo.kafka.publish-lease-retry-interval}. A message that can never be sent is held and holds
- * back only its own enrolment; the broker or the registry away is waited out with a back-off that doubles up to
+ * on one database, only the one holding the {@link PublisherLease} publishes (gauge {@code
+ * mbo.outbox.publisher.active}), while the others try to take it over every {@code
+ * mbo.kafka.publish-lease-retry-interval}. A message that can never be sent is held and holds back only its own
+ * enrolment; the broker or the registry away is waited out with a back-off that doubles up to
  * {@code mbo.kafka.publish-retry-max-interval}, with one WARN line at first and at most one a minute after.
  */
 class OutboxPublisher implements SmartLifecycle {
