@@ -21,6 +21,7 @@ public final class ContractSchemas {
             nl.mboexchange.exchange.ResultAcknowledged.getClassSchema(),
             nl.mboexchange.exchange.ErasureRequested.getClassSchema(),
             nl.mboexchange.exchange.ErasureConfirmed.getClassSchema(),
+            nl.mboexchange.exchange.ReconciliationRequested.getClassSchema(),
             nl.mboexchange.sis.RequestEnrolment.getClassSchema(),
             nl.mboexchange.sis.AcceptEnrolment.getClassSchema(),
             nl.mboexchange.sis.RejectEnrolment.getClassSchema(),

@@ -25,7 +25,7 @@ class ContractSchemasTest {
         List<String> listed =
                 ContractSchemas.all().stream().map(Schema::getFullName).sorted().toList();
 
-        assertThat(declared).hasSize(18);
+        assertThat(declared).hasSize(19);
         assertThat(listed).doesNotHaveDuplicates().isEqualTo(declared);
     }
 

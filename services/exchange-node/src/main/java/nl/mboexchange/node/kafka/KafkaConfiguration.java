@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import javax.sql.DataSource;
 import nl.mboexchange.node.outbox.OutboxRepository;
 import nl.mboexchange.node.outbox.OutboxSignal;
 import nl.mboexchange.node.retention.RetentionProperties;
@@ -16,14 +17,18 @@ import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The node on Kafka, for every adapter that uses it: the Avro codec, topic administration, one producer ({@code
- * acks=all}, idempotent) for the outbox and the dead letters, and the outbox publisher. Switched off with {@code
+ * acks=all}, idempotent) for the outbox and the dead letters, and the outbox publisher. The producer has no {@code
+ * transactional.id}: two instances of a node may run side by side, each with a producer id of its own from the broker,
+ * and the {@link PublisherLease} rather than Kafka fences the one that does not publish. Switched off with {@code
  * mbo.kafka.enabled=false}.
  */
 @Configuration(proxyBeanMethods = false)
@@ -92,7 +97,13 @@ class KafkaConfiguration {
             MessagingProperties properties,
             MeterRegistry meters,
             Clock clock,
+            DataSourceProperties dataSource,
             HaltAfterAcknowledgedSend crashPoint) {
+        // A session of its own, outside the pool: the lock lives as long as the session (see PublisherLease).
+        DataSource sessions = dataSource
+                .initializeDataSourceBuilder()
+                .type(SimpleDriverDataSource.class)
+                .build();
         return new OutboxPublisher(
                 outbox,
                 signal,
@@ -103,6 +114,7 @@ class KafkaConfiguration {
                 properties,
                 meters,
                 clock,
+                new PublisherLease(sessions),
                 crashPoint);
     }
 

@@ -29,6 +29,9 @@ import org.springframework.validation.annotation.Validated;
  * @param publishRetryMaxInterval the cap of that wait ({@code MBO_KAFKA_PUBLISH_RETRY_MAX_INTERVAL})
  * @param publishLogInterval while publishing fails, at most one WARN line this often
  *     ({@code MBO_KAFKA_PUBLISH_LOG_INTERVAL})
+ * @param publishLeaseRetryInterval how often an instance of the node that does not publish tries to take over
+ *     publishing, should the instance that does have stopped or died ({@code MBO_KAFKA_PUBLISH_LEASE_RETRY_INTERVAL});
+ *     this bounds the fail-over time
  * @param maxMessageBytes the largest record value the publisher sends ({@code MBO_KAFKA_MAX_MESSAGE_BYTES}); a larger
  *     one is held rather than refused by the broker again and again. Keep it below the producer's {@code
  *     max.request.size} and the topics' {@code max.message.bytes} (about 1 MB by default)
@@ -38,6 +41,8 @@ import org.springframework.validation.annotation.Validated;
  *     ({@code MBO_KAFKA_LISTENER_CONCURRENCY}); each takes its own partitions, so the events of one enrolment stay in
  *     order, and while one waits for the database another works. On two cores a second thread brought no more
  *     throughput and longer latency (services/benchmark); with cores to spare it lets a node use them
+ * @param reconciliationInterval how often the node asks every partner school to send again what it misses
+ *     ({@code MBO_KAFKA_RECONCILIATION_INTERVAL}); {@code 0s} only when an operator asks
  * @param valueSerializer the Avro serializer of every record the node sends ({@code MBO_KAFKA_VALUE_SERIALIZER}): the
  *     project's own by default, or Confluent's {@code io.confluent.kafka.serializers.KafkaAvroSerializer} when its jar
  *     is on the class path (docs/decisions/0001-own-confluent-format-serde.md)
@@ -72,9 +77,11 @@ public record MessagingProperties(
         @DefaultValue("500ms") @NotNull Duration publishRetryInitialInterval,
         @DefaultValue("30s") @NotNull Duration publishRetryMaxInterval,
         @DefaultValue("1m") @NotNull Duration publishLogInterval,
+        @DefaultValue("2s") @NotNull Duration publishLeaseRetryInterval,
         @DefaultValue("1000000") @Min(1) int maxMessageBytes,
         @DefaultValue("5s") @NotNull Duration channelDiscoveryInterval,
         @DefaultValue("1") @Min(1) int listenerConcurrency,
+        @DefaultValue("1d") @NotNull Duration reconciliationInterval,
 
         @DefaultValue("nl.mboexchange.serde.KafkaAvroSerializer") @NotNull
         Class<?> valueSerializer,

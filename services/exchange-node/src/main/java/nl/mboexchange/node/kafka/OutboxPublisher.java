@@ -1,5 +1,6 @@
 package nl.mboexchange.node.kafka;
 
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import nl.mboexchange.node.intake.Faults;
 import nl.mboexchange.node.outbox.OutboxMessage;
 import nl.mboexchange.node.outbox.OutboxRepository;
@@ -31,8 +33,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * acks=all}) and takes the batch out of the outbox, in one database transaction. A crash anywhere before that commit
  * leaves the batch in the outbox, so it is sent again after a restart: at least once, and the receiver drops the
  * duplicate by event id. How long messages waited is the timer {@code mbo.outbox.wait}. One publisher thread keeps the
- * outbox order, so the events of one enrolment arrive in order. A message that can never be sent is held and holds
- * back only its own enrolment; the broker or the registry away is waited out with a back-off that doubles up to
+ * outbox order, so the events of one enrolment arrive in order; and where a school runs several instances of its node
+ * on one database, only the one holding the {@link PublisherLease} publishes (gauge {@code
+ * mbo.outbox.publisher.active}), while the others try to take it over every {@code
+ * mbo.kafka.publish-lease-retry-interval}. A message that can never be sent is held and holds back only its own
+ * enrolment; the broker or the registry away is waited out with a back-off that doubles up to
  * {@code mbo.kafka.publish-retry-max-interval}, with one WARN line at first and at most one a minute after.
  */
 class OutboxPublisher implements SmartLifecycle {
@@ -55,6 +60,8 @@ class OutboxPublisher implements SmartLifecycle {
     private final Clock clock;
     private final PublishFailures failures;
     private final HaltAfterAcknowledgedSend crashPoint;
+    private final PublisherLease lease;
+    private final AtomicBoolean active = new AtomicBoolean();
     private volatile Thread worker;
 
     OutboxPublisher(
@@ -67,6 +74,7 @@ class OutboxPublisher implements SmartLifecycle {
             MessagingProperties properties,
             MeterRegistry meters,
             Clock clock,
+            PublisherLease lease,
             HaltAfterAcknowledgedSend crashPoint) {
         this.outbox = outbox;
         this.signal = signal;
@@ -83,6 +91,10 @@ class OutboxPublisher implements SmartLifecycle {
                 .register(meters);
         this.failures = new PublishFailures(meters, clock, properties.publishLogInterval());
         this.crashPoint = crashPoint;
+        this.lease = lease;
+        Gauge.builder("mbo.outbox.publisher.active", active, a -> a.get() ? 1 : 0)
+                .description("1 while this instance of the node publishes the outbox, 0 while another one does")
+                .register(meters);
     }
 
     @Override
@@ -113,9 +125,23 @@ class OutboxPublisher implements SmartLifecycle {
     }
 
     private void run() {
+        try {
+            publishWhileLeased();
+        } finally {
+            active.set(false);
+            lease.close();
+        }
+    }
+
+    private void publishWhileLeased() {
         Duration backOff = properties.publishRetryInitialInterval();
         while (worker == Thread.currentThread()) {
             try {
+                active.set(lease.holds());
+                if (!active.get()) {
+                    Thread.sleep(properties.publishLeaseRetryInterval().toMillis());
+                    continue;
+                }
                 int claimed = publishBatch();
                 failures.recovered();
                 backOff = properties.publishRetryInitialInterval();

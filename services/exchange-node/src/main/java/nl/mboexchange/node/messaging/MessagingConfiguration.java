@@ -13,6 +13,8 @@ import nl.mboexchange.node.intake.MonitoredListener;
 import nl.mboexchange.node.kafka.AvroCodec;
 import nl.mboexchange.node.kafka.ExchangeTopics;
 import nl.mboexchange.node.kafka.MessagingProperties;
+import nl.mboexchange.node.outbox.OutboxRepository;
+import nl.mboexchange.node.outbox.OutboxSignal;
 import nl.mboexchange.node.school.SchoolCode;
 import nl.mboexchange.node.school.SchoolNetwork;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -22,10 +24,12 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.core.MicrometerConsumerListener;
 import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.ContainerProperties;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The exchange's consumer: one batch consumer subscribed by pattern to every channel addressed to this school. Switched
@@ -43,8 +47,46 @@ class MessagingConfiguration {
             SchoolNetwork network,
             IncomingEventService incoming,
             DeadLetters deadLetters,
-            DatabaseProbe database) {
-        return new ExchangeListener(codec, topics, self, network, incoming, deadLetters, database);
+            DatabaseProbe database,
+            TransactionTemplate transactions,
+            ReceivedStreams streams,
+            Clock clock,
+            MeterRegistry meters,
+            Reconciliation reconciliation) {
+        return new ExchangeListener(
+                codec,
+                topics,
+                self,
+                network,
+                incoming,
+                deadLetters,
+                database,
+                transactions,
+                streams,
+                clock,
+                meters,
+                reconciliation);
+    }
+
+    @Bean
+    Reconciliation reconciliation(
+            JdbcTemplate jdbc,
+            TransactionTemplate transactions,
+            OutboxRepository outbox,
+            OutboxSignal signal,
+            ReceivedStreams streams,
+            ExchangeTopics topics,
+            SchoolCode self,
+            SchoolNetwork network,
+            Clock clock,
+            MeterRegistry meters) {
+        return new Reconciliation(jdbc, transactions, outbox, signal, streams, topics, self, network, clock, meters);
+    }
+
+    /** Reconciles with every partner every {@code mbo.kafka.reconciliation-interval}; {@code 0s} never. */
+    @Bean
+    ReconciliationSchedule reconciliationSchedule(Reconciliation reconciliation, MessagingProperties properties) {
+        return new ReconciliationSchedule(reconciliation, properties.reconciliationInterval());
     }
 
     @Bean

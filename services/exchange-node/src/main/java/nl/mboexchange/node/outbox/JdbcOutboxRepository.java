@@ -19,7 +19,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * The outbox in PostgreSQL: one JDBC batch to enqueue, each payload in Avro's binary encoding ({@link
- * OutboxPayloads}); {@code for update skip locked} to claim; and a delete once published, so that the table holds only
+ * OutboxPayloads}); {@code for update} to claim; and a delete once published, so that the table holds only
  * what waits.
  */
 @Repository
@@ -30,6 +30,9 @@ class JdbcOutboxRepository implements OutboxRepository {
             values (?, ?, ?, ?, ?, ?, ?)
             """;
     // A held message, and every later one of its key, waits; the held ones are few, so the check is an index probe.
+    // The claim waits for rows another transaction has locked instead of skipping them: one publisher runs at a time,
+    // and should a second take over while the first still finishes a batch, it must not send that batch's successors
+    // before it; once the first commits, its rows are gone and the claim reads on behind them.
     private static final String CLAIM = """
             select id, event_id, topic, message_key, event_type, record, payload, payload_schema, created_at
             from outbox_event waiting
@@ -37,7 +40,7 @@ class JdbcOutboxRepository implements OutboxRepository {
               and not exists (select 1 from outbox_event held
                               where held.held_at is not null and held.message_key = waiting.message_key
                                 and held.id < waiting.id)
-            order by id limit ? for update skip locked
+            order by id limit ? for update
             """;
     private static final String HELD = """
             select id, event_id, topic, message_key, event_type, record, payload, payload_schema, created_at,

@@ -16,8 +16,9 @@ public interface OutboxRepository {
     void enqueue(List<OutboxRecord> records);
 
     /**
-     * The oldest messages, at most {@code limit}, in outbox order, locked until the calling transaction ends;
-     * concurrent publishers skip them rather than wait. Must run inside a transaction.
+     * The oldest messages, at most {@code limit}, in outbox order, locked until the calling transaction ends; a claim
+     * waits for messages another transaction has claimed, so that the order stays even while one publisher takes over
+     * from another. Must run inside a transaction.
      */
     List<OutboxMessage> claimBatch(int limit);
 

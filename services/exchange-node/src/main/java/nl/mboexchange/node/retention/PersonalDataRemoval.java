@@ -43,6 +43,9 @@ public class PersonalDataRemoval implements PersonalData {
             where response_body like any(?) or response_location like any(?)
             """;
     private static final String DELETE_DEAD_LETTERS = "delete from dead_letter where message_key = any(?)";
+    // A kept record may carry the student (a request does); its row stays, so the enrolment's positions go on.
+    private static final String EMPTY_SENT_EVENTS =
+            "update exchange_sent_event set record = null where enrolment_id = any(?) and record is not null";
     private static final String DELETE_HELD_OUTBOX_MESSAGES =
             "delete from outbox_event where held_at is not null and message_key = any(?)";
 
@@ -65,6 +68,15 @@ public class PersonalDataRemoval implements PersonalData {
         jdbc.update(DELETE_IDEMPOTENT_ANSWERS, mentions, mentions);
         jdbc.update(DELETE_DEAD_LETTERS, (Object) keys);
         jdbc.update(DELETE_HELD_OUTBOX_MESSAGES, (Object) keys);
+        emptySentEvents(ids);
+    }
+
+    /**
+     * Empties the kept records of the events these enrolments sent, which reconciliation would send again; returns
+     * how many. An emptied event is not sent again.
+     */
+    int emptySentEvents(UUID[] enrolments) {
+        return jdbc.update(EMPTY_SENT_EVENTS, (Object) enrolments);
     }
 
     /** Removes the student's name, date of birth and e-mail address from these enrolments and from their timelines. */

@@ -16,7 +16,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Removes what the node no longer needs to keep ({@link RetentionProperties}): the personal data of closed
  * enrolments in two steps (contact data first, then name and date of birth, from the enrolment and from its timeline),
- * and by age the processed-event ids, the kept answers to commands, the dead letters and the outbox messages held as
+ * together with the first step the exchange events kept to send again on a partner's request (they carry the
+ * request's student), and by age the processed-event ids, the kept answers to commands, the dead letters and the outbox messages held as
  * unsendable. The results of an enrolment stay: the home school needs them for the diploma.
  *
  * <p>An enrolment's changes bump its version, so a concurrent change of the same enrolment fails its optimistic
@@ -65,7 +66,8 @@ public class RetentionJob {
     public Removed run() {
         Instant now = clock.instant();
         int[] timeline = {0};
-        int contact = repeat(() -> removeContactData(now, timeline));
+        int[] sent = {0};
+        int contact = repeat(() -> removeContactData(now, timeline, sent));
         int personal = repeat(() -> removePersonalData(now, timeline));
         Removed removed = new Removed(
                 contact,
@@ -80,6 +82,7 @@ public class RetentionJob {
         count("contact-data", removed.contactData());
         count("personal-data", removed.personalData());
         count("timeline-entries", removed.timelineEntries());
+        count("sent-events", sent[0]);
         count("processed-event-ids", removed.processedEventIds());
         count("idempotent-responses", removed.idempotentResponses());
         count("dead-letters", removed.deadLetters());
@@ -90,7 +93,7 @@ public class RetentionJob {
         return removed;
     }
 
-    private int removeContactData(Instant now, int[] timeline) {
+    private int removeContactData(Instant now, int[] timeline, int[] sent) {
         return transactions.execute(status -> {
             List<UUID> ids = jdbc.queryForList(
                     REMOVE_CONTACT_DATA,
@@ -98,6 +101,8 @@ public class RetentionJob {
                     Timestamp.from(now),
                     Timestamp.from(now.minus(properties.contactDataAfter())));
             timeline[0] += removal.redactTimeline(ids, PersonalDataRemoval.CONTACT_FIELDS);
+            // The records kept to send again carry the request's student, e-mail address included.
+            sent[0] += removal.emptySentEvents(ids.toArray(UUID[]::new));
             return ids.size();
         });
     }

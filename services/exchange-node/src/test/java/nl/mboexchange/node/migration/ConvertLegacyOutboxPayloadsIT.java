@@ -84,7 +84,9 @@ class ConvertLegacyOutboxPayloadsIT extends NodeIntegrationTest {
         migrate();
 
         assertThat(stored(asEventJson)).containsEntry("payload", null).containsEntry("payload_schema", schema);
-        assertThat(record(asEventJson)).isEqualTo(eventJsonAvro);
+        // The timeline's JSON does not keep the event's position: an event converted from it goes without one, as every
+        // event did before events carried positions.
+        assertThat(record(asEventJson)).isEqualTo(withoutPosition(schema, eventJsonAvro));
         assertThat(stored(asAvroJson)).containsEntry("payload", null).containsEntry("payload_schema", schema);
         assertThat(record(asAvroJson)).isEqualTo(avroJsonAvro);
         assertThat(stored(unreadable)).containsEntry("record", null).containsKey("payload");
@@ -143,5 +145,15 @@ class ConvertLegacyOutboxPayloadsIT extends NodeIntegrationTest {
         new GenericDatumWriter<GenericRecord>(record.getSchema()).write(record, encoder);
         encoder.flush();
         return out.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private static byte[] withoutPosition(String schema, byte[] avro) throws IOException {
+        GenericRecord record = OutboxPayloads.read(schema, avro);
+        record.put("position", null);
+        var out = new ByteArrayOutputStream();
+        var encoder = EncoderFactory.get().binaryEncoder(out, null);
+        new GenericDatumWriter<GenericRecord>(record.getSchema()).write(record, encoder);
+        encoder.flush();
+        return out.toByteArray();
     }
 }

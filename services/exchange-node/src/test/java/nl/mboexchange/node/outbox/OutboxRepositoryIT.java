@@ -3,22 +3,29 @@ package nl.mboexchange.node.outbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import nl.mboexchange.node.enrolment.EnrolmentId;
 import nl.mboexchange.node.enrolment.application.EnrolmentService;
 import nl.mboexchange.node.enrolment.application.Origin;
 import nl.mboexchange.node.enrolment.application.RequestEnrolment;
 import nl.mboexchange.node.support.CounterpartSchool;
 import nl.mboexchange.node.support.NodeIntegrationTest;
+import nl.mboexchange.node.support.RunningNode;
 import org.apache.avro.generic.GenericRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The publisher's side of the outbox: claim in order, mark published, never hand one message to two publishers. */
+/**
+ * The publisher's side of the outbox: claim in order, mark published, never hand one message to two publishers, and
+ * never let a second publisher send a message before the ones a first still holds.
+ */
 class OutboxRepositoryIT extends NodeIntegrationTest {
 
     @Autowired
@@ -66,21 +73,40 @@ class OutboxRepositoryIT extends NodeIntegrationTest {
     }
 
     @Test
-    void a_message_claimed_by_one_publisher_is_skipped_by_another() {
+    void a_claim_waits_for_the_messages_another_publisher_holds_and_then_reads_on_behind_them() {
         request();
         request();
 
+        List<CompletableFuture<List<OutboxMessage>>> theirs = new ArrayList<>();
+        ExecutorService publisher = Executors.newSingleThreadExecutor();
         List<OutboxMessage> mine = transactions.execute(status -> {
             List<OutboxMessage> claimed = outbox.claimBatch(1);
-            List<OutboxMessage> theirs = CompletableFuture.supplyAsync(
-                            () -> transactions.execute(other -> outbox.claimBatch(10)))
-                    .join();
-            assertThat(theirs).hasSize(1).doesNotContainAnyElementsOf(claimed);
+            theirs.add(CompletableFuture.supplyAsync(
+                    () -> transactions.execute(other -> outbox.claimBatch(10)), publisher));
+            // The other claim waits on this transaction's lock rather than taking the later message before it.
+            RunningNode.eventually(this::claimsWaitingOnALock, waiting -> waiting == 1);
+            assertThat(theirs.get(0)).isNotDone();
+            outbox.removePublished(claimed.stream().map(OutboxMessage::id).toList());
             return claimed;
         });
 
+        List<OutboxMessage> after = theirs.get(0).join();
+        publisher.shutdown();
         assertThat(mine).hasSize(1);
-        assertThat(outbox.countUnpublished()).isEqualTo(2);
+        assertThat(after)
+                .extracting(OutboxMessage::id)
+                .hasSize(1)
+                .doesNotContain(mine.get(0).id());
+        assertThat(outbox.countUnpublished()).isEqualTo(1);
+    }
+
+    private long claimsWaitingOnALock() {
+        // Asked inside the claiming transaction, which would otherwise see the activity as it was when it first looked.
+        jdbc.queryForList("select pg_stat_clear_snapshot()");
+        return jdbc.queryForObject(
+                "select count(*) from pg_stat_activity where wait_event_type = 'Lock'"
+                        + " and datname = current_database() and query like '%from outbox_event waiting%'",
+                Long.class);
     }
 
     @Test

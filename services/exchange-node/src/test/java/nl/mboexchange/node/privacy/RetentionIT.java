@@ -86,6 +86,9 @@ class RetentionIT {
         Wire.produce(deadLetterTopic, 0, List.of(new Wire.Sent(open, "not Avro".getBytes(StandardCharsets.UTF_8))));
         eventually(() -> count(host, "dead_letter"), n -> n > 0);
         assertThat(count(host, "processed_event")).isPositive();
+        // The events each node keeps to send again on its partner's request carry the request's student.
+        assertThat(sentEvents(home, completed)).isPositive();
+        assertThat(sentEvents(host, completed)).isPositive();
 
         clock.move(Duration.ofDays(31));
 
@@ -101,6 +104,14 @@ class RetentionIT {
             eventually(() -> count(node, "dead_letter") + count(node, "idempotent_request"), n -> n == 0);
         }
         assertThat(home.get("/enrolments/" + completed).body()).doesNotContain("fenna@retention.example");
+        for (RunningNode node : List.of(home, host)) {
+            for (String id : List.of(completed, rejected, withdrawn)) {
+                assertThat(sentEvents(node, id))
+                        .as("events kept of %s at %s", id, node.school())
+                        .isZero();
+            }
+        }
+        assertThat(sentEvents(home, open)).isPositive();
         assertThat(count(host, "processed_event")).isPositive();
 
         clock.move(Duration.ofDays(335));
@@ -133,7 +144,16 @@ class RetentionIT {
 
         assertThat(home.actuator("/prometheus").body())
                 .containsPattern("mbo_retention_removed_total\\{[^}]*what=\"contact-data\"[^}]*} [1-9]")
-                .containsPattern("mbo_retention_removed_total\\{[^}]*what=\"personal-data\"[^}]*} [1-9]");
+                .containsPattern("mbo_retention_removed_total\\{[^}]*what=\"personal-data\"[^}]*} [1-9]")
+                .containsPattern("mbo_retention_removed_total\\{[^}]*what=\"sent-events\"[^}]*} [1-9]");
+    }
+
+    private static long sentEvents(RunningNode node, String enrolment) {
+        return node.jdbc()
+                .queryForObject(
+                        "select count(record) from exchange_sent_event where enrolment_id = ?::uuid",
+                        Long.class,
+                        enrolment);
     }
 
     private static long count(RunningNode node, String table) {

@@ -69,8 +69,11 @@ public final class RunningNode implements AutoCloseable {
         return start(school, database, settings, null);
     }
 
-    /** Starts a node as {@link #start(String, String, Map)} does, whose time is {@code clock} if it is given. */
-    public static RunningNode start(String school, String database, Map<String, Object> settings, Clock clock) {
+    /**
+     * The command-line arguments of the node of {@code school} on the database {@code database}, with any further
+     * settings: what {@link #start} runs in this JVM, and what a node in a process of its own needs.
+     */
+    public static String[] arguments(String school, String database, Map<String, Object> settings) {
         TestInfrastructure infrastructure = TestInfrastructure.get();
         Map<String, Object> properties = new HashMap<>();
         properties.put("mbo.node.school-code", school);
@@ -99,9 +102,14 @@ public final class RunningNode implements AutoCloseable {
         properties.putIfAbsent("mbo.kafka.username", logins.node().username());
         properties.putIfAbsent("mbo.kafka.password", logins.node().password());
         // As command-line arguments: they win over application.yml, as the environment of a real node does.
-        String[] arguments = properties.entrySet().stream()
+        return properties.entrySet().stream()
                 .map(setting -> "--" + setting.getKey() + "=" + setting.getValue())
                 .toArray(String[]::new);
+    }
+
+    /** Starts a node as {@link #start(String, String, Map)} does, whose time is {@code clock} if it is given. */
+    public static RunningNode start(String school, String database, Map<String, Object> settings, Clock clock) {
+        String[] arguments = arguments(school, database, settings);
         var application = new SpringApplicationBuilder(ExchangeNodeApplication.class);
         if (clock != null) {
             application.initializers(context -> context.getBeanFactory().registerSingleton("clock", clock));
@@ -139,6 +147,11 @@ public final class RunningNode implements AutoCloseable {
     /** A bean of the node, to reach what no API shows. */
     public <T> T bean(Class<T> type) {
         return context.getBean(type);
+    }
+
+    /** A bean of the node by its name, where there are several of its type. */
+    public <T> T bean(String name, Class<T> type) {
+        return context.getBean(name, type);
     }
 
     /** GETs from the operations API (dead letters, held outbox messages), as an operator. */

@@ -3,7 +3,10 @@ package nl.mboexchange.node.enrolment.application;
 import java.util.UUID;
 import nl.mboexchange.node.shared.Refusal;
 
-/** What became of one received event: applied, a duplicate of one received before, or refused. */
+/**
+ * What became of one received event: applied, a duplicate of one received before, refused, or held until the events
+ * before it have arrived.
+ */
 public sealed interface EventOutcome {
 
     UUID eventId();
@@ -44,4 +47,12 @@ public sealed interface EventOutcome {
             return new Refused(eventId, refusal.code(), refusal.getMessage());
         }
     }
+
+    /**
+     * The event came before one of its predecessors from the same sender, and waits for it: it is applied, in order, in
+     * the transaction that applies the last missing one. Nothing changed yet, and nothing is to be dead-lettered.
+     *
+     * @param eventId the event
+     */
+    record Held(UUID eventId) implements EventOutcome {}
 }

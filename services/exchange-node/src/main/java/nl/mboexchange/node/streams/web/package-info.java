@@ -1,0 +1,2 @@
+/** The operator's REST API for held events and reconciliation. */
+package nl.mboexchange.node.streams.web;
