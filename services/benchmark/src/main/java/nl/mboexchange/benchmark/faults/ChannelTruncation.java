@@ -21,7 +21,8 @@ import org.apache.kafka.common.TopicPartition;
  * them: home is stopped, the host's SIS records the results and corrections, the host sends them all, and the operator
  * deletes the first half of the slice's records in each partition ({@code deleteRecords}). Home is started again,
  * reads what is left (holding a correction whose first version was deleted) and, on its operator's request, asks the
- * host to reconcile; the host sends again, from the events it keeps, what home has not received without a gap.
+ * host to reconcile; the host sends again, from the events it keeps, what home has not received without a gap: the
+ * deleted records, and each held correction again after its first version, a copy home must drop.
  */
 final class ChannelTruncation implements Fault {
 
@@ -92,7 +93,11 @@ final class ChannelTruncation implements Fault {
                             .filter(record ->
                                     record.offset() >= ends.get(new TopicPartition(record.topic(), record.partition())))
                             .count();
-            resent = again + " sent again by the host on reconciliation";
+            resent = String.format(
+                    Locale.ROOT,
+                    "%d sent again by the host on reconciliation, expected %d (the deleted and the corrections held)",
+                    again,
+                    truncation.deleted() + truncation.firstOnlyLost());
         } else {
             resent = "the slice did not arrive after reconciliation";
         }
@@ -101,7 +106,8 @@ final class ChannelTruncation implements Fault {
                         + " before home read them (first half of each partition); home started again; reconciliation",
                 reconciledAt,
                 0,
-                -1,
+                // A correction home held is sent again after its first version: a copy home must drop.
+                truncation.firstOnlyLost(),
                 String.format(
                         Locale.ROOT,
                         "deleted %d: %d enrolments lost both versions, %d the first only; %s%s",
