@@ -39,7 +39,9 @@ import nl.mboexchange.testinfra.TestInfrastructure;
  * The network the faults are injected into: the shared servers, a home node ({@code 25LX}) and a host node
  * ({@code 30GH}) in JVMs of their own, a third member ({@code 41FS}) whose name forged records borrow, and the host's
  * SIS. The nodes reach the registry through a proxy, so that it can be taken from them while it keeps running for
- * the driver. Every enrolment is seeded accepted at both nodes before the first fault.
+ * the driver. Every enrolment is seeded accepted at both nodes before the first fault. A fault may start a second
+ * instance of home on its database, kill one of the two, or stop home and start it again; {@link #home()} is the one
+ * that runs.
  */
 final class FaultNetwork implements AutoCloseable {
 
@@ -52,7 +54,7 @@ final class FaultNetwork implements AutoCloseable {
     static final String HOST_DATABASE = "faults_host";
 
     /** The key of the node's outbox publisher lock (its {@code PublisherLease}): "mbo-outb" in ASCII. */
-    static final long PUBLISHER_LOCK_KEY = 0x6d626f2d6f757462L;
+    private static final long PUBLISHER_LOCK_KEY = 0x6d626f2d6f757462L;
 
     // A bigint advisory lock shows in pg_locks as its high half in classid and its low half in objid.
     private static final String PUBLISHER_SESSION = """
@@ -203,7 +205,8 @@ final class FaultNetwork implements AutoCloseable {
 
     /**
      * The instance of the home school that holds the outbox publisher lock now, as PostgreSQL sees it
-     * ({@code pg_locks} of the home database and the application name of the session holding it); empty when none does.
+     * ({@code pg_locks} of the home database and the application name of the session holding it); empty when none of
+     * the running instances does (a killed instance's session may hold it until the server notices its end).
      */
     Optional<NodeHandle> homePublisher() throws SQLException {
         try (Connection connection = DriverManager.getConnection(

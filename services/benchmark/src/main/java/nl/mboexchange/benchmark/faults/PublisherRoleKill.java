@@ -62,7 +62,7 @@ final class PublisherRoleKill implements Fault {
                 -1,
                 String.format(
                         Locale.ROOT,
-                        "killed with %d of %d receipts sent, %d events in home's outbox; %s published %.1f s after",
+                        "killed with %d of %d receipts sent, %d messages in home's outbox; %s published %.1f s after",
                         receiptsSent,
                         2L * slice.count(),
                         receiptsWaiting,
