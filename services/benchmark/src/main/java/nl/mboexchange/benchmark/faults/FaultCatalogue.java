@@ -14,16 +14,8 @@ final class FaultCatalogue {
             new NodeKilled(),
             new DuplicateDeliveries(),
             new PoisonAndForged(),
-            new NotYetBuilt(
-                    "publisher-role-kill",
-                    "a second instance of " + FaultNetwork.HOME + ", then the instance holding the publisher role"
-                            + " killed",
-                    "the node has no single publisher per school (advisory lock) yet"),
-            new NotYetBuilt(
-                    "channel-truncation",
-                    "records deleted from the channel " + FaultNetwork.HOST + " -> " + FaultNetwork.HOME
-                            + ", then reconciliation",
-                    "the node has no event positions or reconciliation yet"));
+            new PublisherRoleKill(),
+            new ChannelTruncation());
 
     private FaultCatalogue() {}
 

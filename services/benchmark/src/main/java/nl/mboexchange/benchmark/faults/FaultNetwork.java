@@ -4,13 +4,24 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import nl.mboexchange.benchmark.node.EnrolmentIds;
@@ -28,7 +39,9 @@ import nl.mboexchange.testinfra.TestInfrastructure;
  * The network the faults are injected into: the shared servers, a home node ({@code 25LX}) and a host node
  * ({@code 30GH}) in JVMs of their own, a third member ({@code 41FS}) whose name forged records borrow, and the host's
  * SIS. The nodes reach the registry through a proxy, so that it can be taken from them while it keeps running for
- * the driver. Every enrolment is seeded accepted at both nodes before the first fault.
+ * the driver. Every enrolment is seeded accepted at both nodes before the first fault. A fault may start a second
+ * instance of home on its database, kill one of the two, or stop home and start it again; {@link #home()} is the one
+ * that runs.
  */
 final class FaultNetwork implements AutoCloseable {
 
@@ -40,6 +53,17 @@ final class FaultNetwork implements AutoCloseable {
     static final String HOME_DATABASE = "faults_home";
     static final String HOST_DATABASE = "faults_host";
 
+    /** The key of the node's outbox publisher lock (its {@code PublisherLease}): "mbo-outb" in ASCII. */
+    private static final long PUBLISHER_LOCK_KEY = 0x6d626f2d6f757462L;
+
+    // A bigint advisory lock shows in pg_locks as its high half in classid and its low half in objid.
+    private static final String PUBLISHER_SESSION = """
+            select a.application_name from pg_locks l join pg_stat_activity a on a.pid = l.pid
+            where l.locktype = 'advisory' and l.granted and l.objsubid = 1
+              and l.database = (select oid from pg_database where datname = current_database())
+              and l.classid::bigint = ? and l.objid::bigint = ?
+            """;
+
     private final FaultSuiteParameters parameters;
     private final TestInfrastructure servers;
     private final ServerFaults serverFaults;
@@ -50,11 +74,17 @@ final class FaultNetwork implements AutoCloseable {
     private final long salt = new SecureRandom().nextLong();
     private final EnrolmentIds ids = new EnrolmentIds(salt);
     private final Map<String, Integer> launches = new HashMap<>();
+    /** Each running node's instance name, which its database sessions carry as their application name. */
+    private final Map<NodeHandle, String> instances = new HashMap<>();
+    /** What each running node last said it dropped as copies; a node counts from zero when it starts. */
+    private final Map<NodeHandle, Long> dropped = new HashMap<>();
+    /** The copies dropped by nodes that have ended since, as they last counted them. */
+    private long droppedByEnded;
+
     private NodeHandle home;
+    private NodeHandle secondHome;
     private NodeHandle host;
     private SisFeeder sis;
-    private long hostDropped;
-    private long hostDroppedBefore;
 
     private FaultNetwork(FaultSuiteParameters parameters, TestInfrastructure servers, Consumer<String> progress)
             throws IOException {
@@ -99,12 +129,17 @@ final class FaultNetwork implements AutoCloseable {
     private NodeHandle launch(String school) throws IOException {
         int launch = launches.merge(school, 1, Integer::sum);
         String database = school.equals(HOME) ? HOME_DATABASE : HOST_DATABASE;
+        String instance = "exchange-node-" + school + "-" + launch;
+        // Its sessions carry the instance's name, so pg_stat_activity tells which instance holds a lock.
+        String jdbcUrl = servers.jdbcUrl(database);
+        jdbcUrl += (jdbcUrl.contains("?") ? "&" : "?") + "ApplicationName=" + instance;
         Map<String, String> settings = new HashMap<>(NodeSettings.of(
                 school,
-                servers.jdbcUrl(database),
+                jdbcUrl,
                 servers,
                 parameters.partitions(),
                 logins.get(school).node()));
+        NodeSettings.addOperator(settings, school);
         settings.put("mbo.kafka.schema-registry-url", registryUrl());
         settings.put("mbo.fault-injection.enabled", "true");
         if (parameters.retryCap() != null) {
@@ -118,13 +153,15 @@ final class FaultNetwork implements AutoCloseable {
                 "-Dorg.apache.avro.SERIALIZABLE_PACKAGES=nl.mboexchange",
                 "-Dspring.output.ansi.enabled=never"));
         Path log = parameters.output().resolve("node-" + school + (launch == 1 ? "" : "-" + launch) + ".log");
-        return NodeHandle.launch(
+        NodeHandle node = NodeHandle.launch(
                 school,
                 control,
                 jvm,
                 settings,
                 List.of(school, Long.toString(salt), Integer.toString(parameters.enrolments())),
                 log);
+        instances.put(node, instance);
+        return node;
     }
 
     private String registryUrl() {
@@ -134,13 +171,118 @@ final class FaultNetwork implements AutoCloseable {
 
     /** Starts the host node again, on its own database, after its process ended; returns once it runs. */
     void relaunchHost() throws IOException {
-        // What the host dropped before it ended, as last counted; the new process counts from zero.
-        hostDroppedBefore += hostDropped;
-        hostDropped = 0;
+        ended(host);
         host.close();
         host = launch(HOST);
         progress.accept("restarting node " + HOST + " (pid " + host.pid() + ")");
         NodeHandle.connect(control, List.of(host));
+    }
+
+    /**
+     * Starts a second instance of the home school: the same school code, database and Kafka login, an HTTP port of its
+     * own. Both instances consume the channels to home, sharing their partitions in one consumer group; one of them
+     * publishes. Returns once it runs.
+     */
+    NodeHandle startSecondHome() throws IOException {
+        if (secondHome != null) {
+            throw new IllegalStateException("a second instance of " + HOME + " runs already");
+        }
+        secondHome = launch(HOME);
+        progress.accept("starting a second instance of " + HOME + " (pid " + secondHome.pid() + ")");
+        // Started alone, so that the connection with this school code is this instance's.
+        NodeHandle.connect(control, List.of(secondHome));
+        return secondHome;
+    }
+
+    /** The running instances of the home school: one, or two after {@link #startSecondHome()}. */
+    List<NodeHandle> homeInstances() {
+        return secondHome == null ? List.of(home) : List.of(home, secondHome);
+    }
+
+    String instanceName(NodeHandle node) {
+        return instances.get(node);
+    }
+
+    /**
+     * The instance of the home school that holds the outbox publisher lock now, as PostgreSQL sees it
+     * ({@code pg_locks} of the home database and the application name of the session holding it); empty when none of
+     * the running instances does (a killed instance's session may hold it until the server notices its end).
+     */
+    Optional<NodeHandle> homePublisher() throws SQLException {
+        try (Connection connection = DriverManager.getConnection(
+                        servers.jdbcUrl(HOME_DATABASE), servers.databaseUser(), servers.databasePassword());
+                PreparedStatement statement = connection.prepareStatement(PUBLISHER_SESSION)) {
+            statement.setLong(1, PUBLISHER_LOCK_KEY >>> 32);
+            statement.setLong(2, PUBLISHER_LOCK_KEY & 0xffffffffL);
+            try (ResultSet result = statement.executeQuery()) {
+                if (!result.next()) {
+                    return Optional.empty();
+                }
+                String name = result.getString(1);
+                return homeInstances().stream()
+                        .filter(node -> name.equals(instances.get(node)))
+                        .findFirst();
+            }
+        }
+    }
+
+    /**
+     * Kills an instance of the home school as {@code kill -9} does; the other instance carries on as home. There must
+     * be two.
+     */
+    void killHomeInstance(NodeHandle victim) throws InterruptedException {
+        if (secondHome == null || !homeInstances().contains(victim)) {
+            throw new IllegalStateException("no second instance of " + HOME + " would carry on");
+        }
+        victim.kill();
+        ended(victim);
+        home = victim == home ? secondHome : home;
+        secondHome = null;
+    }
+
+    /** Stops the home node, as an operator would, and leaves it stopped until {@link #relaunchHome()}. */
+    void stopHome() {
+        if (secondHome != null) {
+            throw new IllegalStateException("stop one instance of " + HOME + " at a time");
+        }
+        ended(home);
+        home.close();
+        progress.accept("stopped node " + HOME);
+    }
+
+    /** Starts the home node again, on its own database, after it was stopped; returns once it runs. */
+    void relaunchHome() throws IOException {
+        home = launch(HOME);
+        progress.accept("restarting node " + HOME + " (pid " + home.pid() + ")");
+        NodeHandle.connect(control, List.of(home));
+    }
+
+    /**
+     * Asks the home node, as its operator, to have {@code partner} send again what home misses
+     * ({@code POST /api/v1/operations/exchange/reconciliation}); the node's answer.
+     */
+    String reconcileAtHome(String partner) throws IOException, InterruptedException {
+        String login = NodeSettings.OPERATOR + ":" + NodeSettings.operatorPassword(HOME);
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + home.httpPort()
+                        + "/api/v1/operations/exchange/reconciliation?school=" + partner))
+                .header(
+                        "Authorization",
+                        "Basic " + Base64.getEncoder().encodeToString(login.getBytes(StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build();
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 202) {
+            throw new IllegalStateException(
+                    "reconciliation at " + HOME + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
+
+    /** Keeps what a node that ends dropped, as it last counted. */
+    private void ended(NodeHandle node) {
+        Long last = dropped.remove(node);
+        droppedByEnded += last == null ? 0 : last;
+        instances.remove(node);
     }
 
     private static void seed(NodeHandle node, int enrolments) {
@@ -151,10 +293,17 @@ final class FaultNetwork implements AutoCloseable {
         }
     }
 
-    /** Deliveries of events received before that the nodes dropped, in this run: a restarted host's count with it. */
+    /** Deliveries of events received before that the nodes dropped, in this run: ended nodes' counts with them. */
     long redeliveriesDropped() throws IOException {
-        hostDropped = duplicatesAt(host);
-        return duplicatesAt(home) + hostDroppedBefore + hostDropped;
+        long total = droppedByEnded;
+        List<NodeHandle> running = new ArrayList<>(homeInstances());
+        running.add(host);
+        for (NodeHandle node : running) {
+            long count = duplicatesAt(node);
+            dropped.put(node, count);
+            total += count;
+        }
+        return total;
     }
 
     private static long duplicatesAt(NodeHandle node) throws IOException {
@@ -189,6 +338,10 @@ final class FaultNetwork implements AutoCloseable {
 
     NodeHandle host() {
         return host;
+    }
+
+    NodeHandle home() {
+        return home;
     }
 
     SisFeeder sis() {
@@ -236,6 +389,9 @@ final class FaultNetwork implements AutoCloseable {
         }
         if (home != null) {
             home.close();
+        }
+        if (secondHome != null) {
+            secondHome.close();
         }
         if (host != null) {
             host.close();

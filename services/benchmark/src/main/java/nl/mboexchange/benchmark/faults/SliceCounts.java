@@ -43,8 +43,8 @@ final class SliceCounts {
 
     Counted count(Slice slice) throws SQLException {
         long versions = 2L * slice.count();
-        long resultsSent = sent(host, slice, "CourseResultRecorded");
-        long receiptsSent = sent(home, slice, "ResultAcknowledged");
+        long resultsSent = resultsSent(slice);
+        long receiptsSent = receiptsSent(slice);
         long resultsTakenIn = takenIn(home, slice, "CourseResultRecorded", "count(*)");
         long resultsApplied = takenIn(home, slice, "CourseResultRecorded", "count(distinct event_id)");
         long receiptsTakenIn = takenIn(host, slice, "ResultAcknowledged", "count(*)");
@@ -64,6 +64,26 @@ final class SliceCounts {
                 resultsApplied + receiptsApplied,
                 lost,
                 doubled);
+    }
+
+    /** The receipts of the slice home has sent so far, by its timeline. */
+    long receiptsSent(Slice slice) throws SQLException {
+        return sent(home, slice, "ResultAcknowledged");
+    }
+
+    /** The results of the slice the host has sent so far, by its timeline. */
+    long resultsSent(Slice slice) throws SQLException {
+        return sent(host, slice, "CourseResultRecorded");
+    }
+
+    /** The events waiting in home's outbox. */
+    long outboxAtHome() throws SQLException {
+        return home.count("select count(*) from outbox_event");
+    }
+
+    /** The events waiting in the host's outbox. */
+    long outboxAtHost() throws SQLException {
+        return host.count("select count(*) from outbox_event");
     }
 
     /** Dead letters both nodes recorded since {@code since}, with this reason, or any reason for {@code null}. */

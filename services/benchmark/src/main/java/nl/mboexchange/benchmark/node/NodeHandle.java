@@ -127,7 +127,8 @@ public final class NodeHandle implements AutoCloseable {
         return channel.in().readLong();
     }
 
-    int httpPort() throws IOException {
+    /** The port of the node's REST API and console. */
+    public int httpPort() throws IOException {
         send(NodeCommands.HTTP_PORT);
         return channel.in().readInt();
     }
@@ -160,6 +161,14 @@ public final class NodeHandle implements AutoCloseable {
             return java.util.OptionalInt.of(process.exitValue());
         }
         return java.util.OptionalInt.empty();
+    }
+
+    /** Ends the node's process at once, as {@code kill -9} does (SIGKILL), and waits until it has ended. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("node " + school + " (pid " + process.pid() + ") did not end when killed");
+        }
     }
 
     private void send(String command, int... numbers) throws IOException {

@@ -26,6 +26,9 @@ public final class NodeSettings {
     /** The registrar account of every benchmark node; its password is {@link #registrarPassword}. */
     static final String REGISTRAR = "registrar";
 
+    /** The operator account {@link #addOperator} adds; its password is {@link #operatorPassword}. */
+    public static final String OPERATOR = "operator";
+
     private static final PasswordEncoder PASSWORDS = new BCryptPasswordEncoder();
 
     private NodeSettings() {}
@@ -71,6 +74,19 @@ public final class NodeSettings {
             }
         }
         return logins;
+    }
+
+    /**
+     * Adds an operator account to a node's settings: the operations endpoints (dead letters, reconciliation) and the
+     * metrics. Its password is stored as a school would store it, as a slow hash.
+     */
+    public static void addOperator(Map<String, String> settings, String school) {
+        settings.put("mbo.security.operators[0].username", OPERATOR);
+        settings.put("mbo.security.operators[0].password", "{bcrypt}" + PASSWORDS.encode(operatorPassword(school)));
+    }
+
+    public static String operatorPassword(String school) {
+        return "benchmark-ops-" + school;
     }
 
     static String registrarPassword(String school) {

@@ -49,7 +49,8 @@ class FaultReportTest {
     }
 
     private static FaultRow notRun() {
-        return FaultRow.notRun(FaultCatalogue.named("channel-truncation"), "not yet");
+        Fault notYet = new NotYetBuilt("a-later-fault", "a fault the node cannot take yet", "not yet");
+        return FaultRow.notRun(notYet, notYet.notRunBecause());
     }
 
     private static String printed(FaultReport report) {
