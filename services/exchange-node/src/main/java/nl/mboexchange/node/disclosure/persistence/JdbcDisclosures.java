@@ -16,6 +16,8 @@ import nl.mboexchange.node.retention.RetentionProperties;
 import nl.mboexchange.node.school.SchoolCode;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -51,7 +53,13 @@ class JdbcDisclosures implements Disclosures {
         this.kafkaCopiesLive = retention.kafkaCopiesExpireAfter();
     }
 
+    /**
+     * Reads the enrolments and each one's timeline in one snapshot, on one connection, as {@code EnrolmentQueries}
+     * reads an enrolment: a report never shows an erasure confirmed on an enrolment without the event that asked for
+     * it.
+     */
     @Override
+    @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
     public Optional<DisclosureReport> reportOn(UUID exchangeId) {
         List<DisclosureReport.Enrolment> enrolments = jdbc.query(ENROLMENTS, this::enrolment, exchangeId);
         if (enrolments.isEmpty()) {
