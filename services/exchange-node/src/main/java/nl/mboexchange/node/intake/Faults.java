@@ -11,6 +11,7 @@ import org.apache.kafka.common.errors.RetriableException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Tells a fault of the infrastructure (the database, the registry or the broker away, or too slow) from anything
@@ -45,6 +46,13 @@ public final class Faults {
                 return true;
             }
             if (cause instanceof SQLException sql && isInfrastructureState(sql.getSQLState())) {
+                return true;
+            }
+            // A rollback that failed as well (the database went away mid-transaction) hides the failure that caused
+            // it: that one is not in the causes, only beside them.
+            if (cause instanceof TransactionSystemException rollback
+                    && rollback.getApplicationException() != null
+                    && isInfrastructure(rollback.getApplicationException())) {
                 return true;
             }
             if (cause.getCause() == cause) {

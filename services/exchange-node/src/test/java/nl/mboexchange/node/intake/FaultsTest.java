@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.jdbc.UncategorizedSQLException;
+import org.springframework.transaction.TransactionSystemException;
 
 class FaultsTest {
 
@@ -18,6 +20,20 @@ class FaultsTest {
         assertThat(Faults.isInfrastructure(
                         new UncategorizedSQLException("insert", "insert", new SQLException("gone", "57P01"))))
                 .isTrue();
+    }
+
+    @Test
+    void a_database_that_goes_away_during_the_transaction_is_the_infrastructure_though_the_rollback_fails_too() {
+        var rollbackFailed =
+                new TransactionSystemException("JDBC rollback failed", new SQLException("Connection is closed"));
+        rollbackFailed.initApplicationException(new DataAccessResourceFailureException(
+                "select", new SQLException("An I/O error occurred while sending to the backend.", "08006")));
+
+        assertThat(Faults.isInfrastructure(rollbackFailed)).isTrue();
+        assertThat(Faults.isInfrastructure(new TransactionSystemException(
+                        "JDBC rollback failed", new SQLException("Connection is closed"))))
+                .as("without the failure it hid, a failed rollback is not called the infrastructure")
+                .isFalse();
     }
 
     @Test
