@@ -86,7 +86,7 @@ public final class SisCommandFixture {
                 .build();
     }
 
-    static RecordResult recordResult(UUID enrolmentId, int attempt, String grade, boolean finalResult) {
+    public static RecordResult recordResult(UUID enrolmentId, int attempt, String grade, boolean finalResult) {
         return RecordResult.newBuilder()
                 .setCommandId(UUID.randomUUID())
                 .setIssuedBy(ISSUED_BY)

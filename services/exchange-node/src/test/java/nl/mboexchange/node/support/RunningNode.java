@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -12,6 +13,7 @@ import nl.mboexchange.networkadmin.SchoolCredentials;
 import nl.mboexchange.node.ExchangeNodeApplication;
 import nl.mboexchange.testinfra.TestInfrastructure;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatusCode;
@@ -109,11 +111,25 @@ public final class RunningNode implements AutoCloseable {
 
     /** Starts a node as {@link #start(String, String, Map)} does, whose time is {@code clock} if it is given. */
     public static RunningNode start(String school, String database, Map<String, Object> settings, Clock clock) {
+        return start(school, database, settings, clock, List.of());
+    }
+
+    /**
+     * Starts a node as {@link #start(String, String, Map, Clock)} does, with initializers that reach into its
+     * application context before it is refreshed (e.g. {@link StatementCount#installer()}).
+     */
+    public static RunningNode start(
+            String school,
+            String database,
+            Map<String, Object> settings,
+            Clock clock,
+            List<ApplicationContextInitializer<ConfigurableApplicationContext>> initializers) {
         String[] arguments = arguments(school, database, settings);
         var application = new SpringApplicationBuilder(ExchangeNodeApplication.class);
         if (clock != null) {
             application.initializers(context -> context.getBeanFactory().registerSingleton("clock", clock));
         }
+        initializers.forEach(application::initializers);
         var context = application.run(arguments);
         return new RunningNode(school, context);
     }
