@@ -73,9 +73,10 @@ final class InOrder {
             Arrays.setAll(placeOf, i -> i);
             return new Arrangement(toApply, placeOf);
         }
-        Map<Stream, Long> upTo = streams.receivedUpTo(numbered);
+        ReceivedStreams.Standing standing = streams.standingOf(numbered);
+        Map<Stream, Long> upTo = standing.receivedUpTo();
         Map<Stream, TreeMap<Long, Object>> waiting = new HashMap<>();
-        for (HeldRecord held : streams.heldFor(numbered)) {
+        for (HeldRecord held : standing.held()) {
             waiting.computeIfAbsent(held.stream(), s -> new TreeMap<>()).put(held.position(), held);
         }
         Map<Stream, Long> reached = new HashMap<>();

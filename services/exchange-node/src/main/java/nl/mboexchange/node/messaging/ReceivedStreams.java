@@ -41,23 +41,45 @@ class ReceivedStreams {
             Instant heldAt) {}
 
     /**
-     * How far each stream of these enrolments has been applied without a gap, locked until the transaction ends; a
-     * stream not in the answer has had none applied.
+     * Where the streams of these enrolments stand, locked until the transaction ends: how far each has been applied
+     * without a gap, and the events held for them. Read with one statement, as it is read for every poll.
      */
-    Map<Stream, Long> receivedUpTo(Collection<UUID> enrolmentIds) {
-        return receivedUpTo(enrolmentIds, " for update");
+    Standing standingOf(Collection<UUID> enrolmentIds) {
+        Map<Stream, Long> upTo = new HashMap<>();
+        List<HeldRecord> held = new ArrayList<>();
+        UUID[] ids = uuids(enrolmentIds);
+        jdbc.query(
+                STANDING,
+                rs -> {
+                    if (rs.getObject("event_id") == null) {
+                        upTo.put(
+                                new Stream(rs.getObject("enrolment_id", UUID.class), rs.getString("sender")),
+                                rs.getLong("position"));
+                    } else {
+                        held.add(held(rs));
+                    }
+                },
+                ids,
+                ids);
+        return new Standing(upTo, held);
     }
 
-    /** {@link #receivedUpTo}, to look at only. */
+    /**
+     * Where some streams stand.
+     *
+     * @param receivedUpTo how far each stream has been applied without a gap; a stream not in it has had none applied
+     * @param held the events held for them, in position order per stream
+     */
+    record Standing(Map<Stream, Long> receivedUpTo, List<HeldRecord> held) {}
+
+    /**
+     * How far each stream of these enrolments has been applied without a gap, to look at only; a stream not in the
+     * answer has had none applied.
+     */
     Map<Stream, Long> receivedUpToWithoutLock(Collection<UUID> enrolmentIds) {
-        return receivedUpTo(enrolmentIds, "");
-    }
-
-    private Map<Stream, Long> receivedUpTo(Collection<UUID> enrolmentIds, String lock) {
         Map<Stream, Long> upTo = new HashMap<>();
         jdbc.query(
-                "select enrolment_id, sender, received_up_to from exchange_stream_in where enrolment_id = any(?)"
-                        + lock,
+                "select enrolment_id, sender, received_up_to from exchange_stream_in where enrolment_id = any(?)",
                 rs -> {
                     upTo.put(new Stream(rs.getObject(1, UUID.class), rs.getString(2)), rs.getLong(3));
                 },
@@ -77,14 +99,6 @@ class ReceivedStreams {
                 on conflict (enrolment_id, sender) do update
                 set received_up_to = greatest(exchange_stream_in.received_up_to, excluded.received_up_to)
                 """, rows);
-    }
-
-    /** The events held for these enrolments, in position order per stream. */
-    List<HeldRecord> heldFor(Collection<UUID> enrolmentIds) {
-        return jdbc.query(
-                SELECT_HELD + " where enrolment_id = any(?) order by enrolment_id, sender, position for update",
-                (rs, row) -> held(rs),
-                (Object) uuids(enrolmentIds));
     }
 
     /** Every held event, oldest first, at most {@code limit}. */
@@ -137,6 +151,25 @@ class ReceivedStreams {
                     ps.setLong(3, held.position());
                 });
     }
+
+    // Both parts locked, as the poll that reads them moves the streams on and takes held events out.
+    private static final String STANDING = """
+            with reached as (
+                select enrolment_id, sender, received_up_to from exchange_stream_in
+                where enrolment_id = any(?) for update),
+            waiting as (
+                select enrolment_id, sender, position, event_id, event_type, topic, kafka_partition, kafka_offset,
+                       value, held_at
+                from exchange_held_event where enrolment_id = any(?) for update)
+            select enrolment_id, sender, received_up_to as position, null::uuid as event_id, null::text as event_type,
+                   null::text as topic, null::int as kafka_partition, null::bigint as kafka_offset,
+                   null::bytea as value, null::timestamptz as held_at
+            from reached
+            union all
+            select enrolment_id, sender, position, event_id, event_type, topic, kafka_partition, kafka_offset, value,
+                   held_at
+            from waiting
+            order by enrolment_id, sender, position""";
 
     private static final String SELECT_HELD = """
             select enrolment_id, sender, position, event_id, event_type, topic, kafka_partition, kafka_offset, value,

@@ -142,18 +142,13 @@ class InOrderTest {
         }
 
         @Override
-        Map<Stream, Long> receivedUpTo(Collection<UUID> enrolmentIds) {
-            return new HashMap<>(upTo);
+        Standing standingOf(Collection<UUID> enrolmentIds) {
+            return new Standing(new HashMap<>(upTo), List.copyOf(held));
         }
 
         @Override
         void advance(Map<Stream, Long> positions) {
             positions.forEach((stream, position) -> upTo.merge(stream, position, Math::max));
-        }
-
-        @Override
-        List<HeldRecord> heldFor(Collection<UUID> enrolmentIds) {
-            return List.copyOf(held);
         }
 
         @Override
