@@ -58,8 +58,10 @@ class ExchangeOutbox implements ConsequenceSubscriber {
                 record.put(field.pos(), position);
             }
             String topic = topics.channel(event.sender(), event.recipient());
+            // Encoded once, for the outbox and for the kept record alike.
+            byte[] avro = OutboxPayloads.write(record);
             records.add(
-                    new OutboxRecord(event.eventId(), topic, event.enrolmentId().toString(), record));
+                    new OutboxRecord(event.eventId(), topic, event.enrolmentId().toString(), record, avro));
             if (field != null) {
                 kept.add(new SentEvents.Sent(
                         event.enrolmentId().value(),
@@ -68,7 +70,7 @@ class ExchangeOutbox implements ConsequenceSubscriber {
                         topic,
                         event.type(),
                         record.getSchema().getFullName(),
-                        OutboxPayloads.write(record)));
+                        avro));
             }
         }
         sent.keep(kept, clock.instant());

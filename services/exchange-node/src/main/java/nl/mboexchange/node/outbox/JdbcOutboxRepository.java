@@ -73,7 +73,7 @@ class JdbcOutboxRepository implements OutboxRepository {
             ps.setString(2, record.topic());
             ps.setString(3, record.key());
             ps.setString(4, record.type());
-            ps.setBytes(5, OutboxPayloads.write(record.record()));
+            ps.setBytes(5, record.avro());
             ps.setString(6, record.record().getSchema().getFullName());
             ps.setTimestamp(7, now);
         });

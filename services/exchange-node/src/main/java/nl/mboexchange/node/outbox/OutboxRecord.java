@@ -13,14 +13,21 @@ import org.apache.avro.specific.SpecificRecord;
  * @param topic the topic to publish to
  * @param key the Kafka record key
  * @param record the record, published as it is
+ * @param avro the record in Avro's binary encoding ({@link OutboxPayloads#write}), as the outbox keeps it
  */
-public record OutboxRecord(UUID messageId, String topic, String key, SpecificRecord record) {
+public record OutboxRecord(UUID messageId, String topic, String key, SpecificRecord record, byte[] avro) {
 
     public OutboxRecord {
         requireNonNull(messageId, "messageId");
         requireNonNull(topic, "topic");
         requireNonNull(key, "key");
         requireNonNull(record, "record");
+        requireNonNull(avro, "avro");
+    }
+
+    /** A message for the outbox, its record encoded here. */
+    public OutboxRecord(UUID messageId, String topic, String key, SpecificRecord record) {
+        this(messageId, topic, key, record, OutboxPayloads.write(record));
     }
 
     /** The record's name, e.g. {@code EnrolmentUpdate}, as the outbox keeps it for metrics and headers. */
