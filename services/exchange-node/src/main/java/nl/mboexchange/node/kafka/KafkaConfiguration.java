@@ -114,7 +114,7 @@ class KafkaConfiguration {
                 properties,
                 meters,
                 clock,
-                new PublisherLease(sessions),
+                new PublisherLease(sessions, properties.publishLeaseRetryInterval()),
                 crashPoint);
     }
 

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +19,12 @@ import org.slf4j.LoggerFactory;
  * over the next time it tries, with nothing to clean up. A session whose client vanished without a word is ended by the
  * server's TCP keepalive, which this lease sets to give up after about 25 seconds.
  *
+ * <p>Whether the session is still alive costs a round trip, so it is asked at most once per check interval (the
+ * interval at which other instances try to take the lease over) while the publisher is busy, and otherwise when it
+ * is idle. Should the session end unnoticed in between, another instance may take the lock and publish before this
+ * one notices, for at most that interval; the outbox claim waits for rows another publisher has claimed ({@code for
+ * update}), so even then no message leaves twice or before one that was claimed ahead of it.
+ *
  * <p>Not thread-safe: only the publisher's thread uses it.
  */
 final class PublisherLease implements AutoCloseable {
@@ -30,28 +37,30 @@ final class PublisherLease implements AutoCloseable {
     private static final int VALIDATION_TIMEOUT_SECONDS = 2;
 
     private final DataSource connections;
+    private final long checkIntervalNanos;
     private Connection connection;
     private boolean holding;
+    private long checkedAt;
 
     /**
      * @param connections a source of connections of their own, not a pool's: the lock lives as long as the session,
      *     and a pool would hand a session that still holds it to someone else
+     * @param checkInterval how long a session that held the lock when last checked is taken to hold it still
      */
-    PublisherLease(DataSource connections) {
+    PublisherLease(DataSource connections, Duration checkInterval) {
         this.connections = connections;
+        this.checkIntervalNanos = checkInterval.toNanos();
     }
 
     /**
-     * Whether this instance holds the lease now: checks that the session holding the lock is still alive, or, when it
-     * holds none, tries once to take the lock. Never waits for another instance.
+     * Whether this instance holds the lease now: checks, at most once per check interval, that the session holding
+     * the lock is still alive, or, when it holds none, tries once to take the lock. Never waits for another instance.
      */
     boolean holds() {
-        if (connection != null && !alive()) {
-            if (holding) {
-                log.warn("Lost the database session holding the outbox publisher lock; another instance may publish");
-            }
-            drop();
+        if (holding && System.nanoTime() - checkedAt < checkIntervalNanos) {
+            return true;
         }
+        check();
         if (holding) {
             return true;
         }
@@ -80,9 +89,25 @@ final class PublisherLease implements AutoCloseable {
             return false;
         }
         if (holding) {
+            checkedAt = System.nanoTime();
             log.info("This instance publishes the outbox now (it holds the publisher lock)");
         }
         return holding;
+    }
+
+    /** Checks now that the session holding the lock is still alive; gives the lease up when it is not. */
+    void check() {
+        if (connection == null) {
+            return;
+        }
+        if (alive()) {
+            checkedAt = System.nanoTime();
+            return;
+        }
+        if (holding) {
+            log.warn("Lost the database session holding the outbox publisher lock; another instance may publish");
+        }
+        drop();
     }
 
     private boolean alive() {

@@ -178,13 +178,16 @@ class JdbcOutboxRepository implements OutboxRepository {
     }
 
     @Override
-    public void removePublished(Collection<Long> ids) {
+    public void removePublished(Collection<Long> ids, boolean waitForDisk) {
         if (ids.isEmpty()) {
             return;
         }
         Long[] array = ids.toArray(Long[]::new);
+        // The setting goes with the delete, in the same round trip, and lasts until this transaction ends.
+        String delete = (waitForDisk ? "" : "set local synchronous_commit = off; ")
+                + "delete from outbox_event where id = any(?)";
         jdbc.update(con -> {
-            PreparedStatement ps = con.prepareStatement("delete from outbox_event where id = any(?)");
+            PreparedStatement ps = con.prepareStatement(delete);
             ps.setArray(1, con.createArrayOf("bigint", array));
             return ps;
         });

@@ -45,8 +45,19 @@ public interface OutboxRepository {
     /** Sends a held message again, in its place. */
     void unhold(long id);
 
-    /** Takes the messages out of the outbox: Kafka has acknowledged them. */
-    void removePublished(Collection<Long> ids);
+    /**
+     * Takes the messages out of the outbox: Kafka has acknowledged them. With {@code waitForDisk} false the calling
+     * transaction commits without waiting for its commit to reach the disk ({@code synchronous_commit = off} for that
+     * transaction only): a database crash right after may lose the delete, and then the messages are simply sent
+     * again, which a receiver drops by their ids, as it does after any crash between send and delete. Only a
+     * transaction that decides nothing else may pass false.
+     */
+    void removePublished(Collection<Long> ids, boolean waitForDisk);
+
+    /** Takes the messages out of the outbox, as {@link #removePublished(Collection, boolean)} waiting for the disk. */
+    default void removePublished(Collection<Long> ids) {
+        removePublished(ids, true);
+    }
 
     /** How many messages are held because they cannot be sent. */
     long countHeld();
