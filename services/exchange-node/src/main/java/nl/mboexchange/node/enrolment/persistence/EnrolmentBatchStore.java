@@ -28,7 +28,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Loads and stores many enrolments at once with explicit SQL: two queries to load a batch, and one statement per
+ * Loads and stores many enrolments at once with explicit SQL: one query to load a batch, and one statement per
  * table to store it (new enrolments and result versions as a JDBC batch, which the driver sends as multi-row inserts;
  * changed enrolments as one update over arrays). Spring Data JDBC rewrites every child row of an aggregate on save;
  * here a result version is inserted once and only its receipt is updated later, and the immutable columns of an
@@ -37,8 +37,17 @@ import org.springframework.stereotype.Component;
 @Component
 class EnrolmentBatchStore {
 
-    private static final String SELECT_ENROLMENTS = "select * from enrolment where id = any(?)";
-    private static final String SELECT_RESULTS = "select * from result_version where enrolment_id = any(?)";
+    // The enrolments with their result versions in one round trip: a row per version, or one without for an
+    // enrolment that has none; the version's columns are named apart from the enrolment's.
+    private static final String SELECT_ENROLMENTS = """
+            select e.*, r.attempt as r_attempt, r.version as r_version, r.kind as r_kind, r.grade as r_grade,
+                r.final_result as r_final_result, r.assessed_on as r_assessed_on,
+                r.correction_reason as r_correction_reason, r.revocation_reason as r_revocation_reason,
+                r.event_id as r_event_id, r.occurred_at as r_occurred_at, r.receipt_event_id as r_receipt_event_id,
+                r.acknowledged_at as r_acknowledged_at
+            from enrolment e left join result_version r on r.enrolment_id = e.id
+            where e.id = any(?)
+            """;
     private static final String INSERT_ENROLMENT = """
             insert into enrolment (id, role, status, home_school, host_school,
                 student_exchange_id, student_given_name, student_family_name, student_date_of_birth, student_email,
@@ -87,13 +96,19 @@ class EnrolmentBatchStore {
             return loaded;
         }
         UUID[] uuids = ids.stream().map(EnrolmentId::value).distinct().toArray(UUID[]::new);
-        Map<UUID, Set<ResultVersionEntity>> results = new HashMap<>();
-        jdbc.query(con -> withIds(con.prepareStatement(SELECT_RESULTS), uuids), (ResultSet rs) -> {
-            results.computeIfAbsent(rs.getObject("enrolment_id", UUID.class), id -> new HashSet<>())
-                    .add(resultVersion(rs));
-        });
+        Map<UUID, EnrolmentEntity> entities = new HashMap<>();
         jdbc.query(con -> withIds(con.prepareStatement(SELECT_ENROLMENTS), uuids), (ResultSet rs) -> {
-            EnrolmentEntity entity = enrolment(rs, results.getOrDefault(rs.getObject("id", UUID.class), Set.of()));
+            UUID id = rs.getObject("id", UUID.class);
+            EnrolmentEntity entity = entities.get(id);
+            if (entity == null) {
+                entity = enrolment(rs, new HashSet<>());
+                entities.put(id, entity);
+            }
+            if (rs.getObject("r_attempt") != null) {
+                entity.results().add(resultVersion(rs));
+            }
+        });
+        entities.values().forEach(entity -> {
             Enrolment enrolment = EnrolmentMapper.toDomain(entity);
             loaded.put(enrolment.id(), enrolment);
         });
@@ -291,18 +306,18 @@ class EnrolmentBatchStore {
 
     private static ResultVersionEntity resultVersion(ResultSet rs) throws SQLException {
         return new ResultVersionEntity(
-                rs.getInt("attempt"),
-                rs.getInt("version"),
-                rs.getString("kind"),
-                rs.getString("grade"),
-                rs.getObject("final_result", Boolean.class),
-                rs.getObject("assessed_on", LocalDate.class),
-                rs.getString("correction_reason"),
-                rs.getString("revocation_reason"),
-                rs.getObject("event_id", UUID.class),
-                instant(rs.getTimestamp("occurred_at")),
-                rs.getObject("receipt_event_id", UUID.class),
-                instant(rs.getTimestamp("acknowledged_at")));
+                rs.getInt("r_attempt"),
+                rs.getInt("r_version"),
+                rs.getString("r_kind"),
+                rs.getString("r_grade"),
+                rs.getObject("r_final_result", Boolean.class),
+                rs.getObject("r_assessed_on", LocalDate.class),
+                rs.getString("r_correction_reason"),
+                rs.getString("r_revocation_reason"),
+                rs.getObject("r_event_id", UUID.class),
+                instant(rs.getTimestamp("r_occurred_at")),
+                rs.getObject("r_receipt_event_id", UUID.class),
+                instant(rs.getTimestamp("r_acknowledged_at")));
     }
 
     private static PreparedStatement withIds(PreparedStatement ps, UUID[] ids) throws SQLException {
