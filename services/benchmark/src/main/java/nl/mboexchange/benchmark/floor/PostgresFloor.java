@@ -15,7 +15,9 @@ import org.flywaydb.core.Flyway;
  * PostgreSQL alone, on one connection, writing the rows a home node writes when it receives results: a claim in
  * the processed-event table ({@code on conflict do nothing}), an update of the enrolment with its version check, and
  * the receipt in the outbox. The tables are the node's own, created by the node's migrations, so indexes and
- * constraints cost the same. Every event is for a different enrolment, as in the burst.
+ * constraints cost the same. Every event is for a different enrolment, as in the burst. The full row set adds what
+ * else a home node writes per received result: the result version, two timeline entries, the stream's position, the
+ * receipt kept as sent, and two updates for the SIS in the outbox.
  */
 public final class PostgresFloor {
 
@@ -50,6 +52,29 @@ public final class PostgresFloor {
             select entry.enrolment_id, entry.event_id, entry.direction, entry.event_type, ?, ?, entry.summary,
                 cast(entry.details as jsonb), 'SCHOOL', '30GH'
             from unnest(?, ?, ?, ?, ?, ?) as entry (enrolment_id, event_id, direction, event_type, summary, details)
+            """;
+
+    // What a node writes beside, per received result: how far the result's stream has been applied, the receipt
+    // kept as sent (the record it published, to send again should the partner ask), and the two updates its SIS gets
+    // (the result received, the receipt sent) in the outbox beside the receipt.
+    private static final String ADVANCE_STREAMS = """
+            insert into exchange_stream_in (enrolment_id, sender, received_up_to)
+            select stream.enrolment_id, '30GH', 1 from unnest(?) as stream (enrolment_id)
+            on conflict (enrolment_id, sender) do update
+            set received_up_to = greatest(exchange_stream_in.received_up_to, excluded.received_up_to)
+            """;
+    private static final String KEEP_SENT = """
+            insert into exchange_sent_event (enrolment_id, position, event_id, topic, event_type, payload_schema,
+                record, sent_at)
+            select sent.enrolment_id, 1, sent.event_id, 'mbo.exchange.25LX.30GH', 'ResultAcknowledged',
+                'nl.mboexchange.exchange.ResultAcknowledged', convert_to(sent.payload, 'UTF8'), ?
+            from unnest(?, ?, ?) as sent (enrolment_id, event_id, payload)
+            """;
+    private static final String ENQUEUE_SIS_UPDATES = """
+            insert into outbox_event (event_id, topic, message_key, event_type, payload, created_at)
+            select gen_random_uuid(), 'mbo.school.25LX.events', sent.message_key, 'EnrolmentUpdate',
+                cast(sent.payload as json), ?
+            from unnest(?, ?) as sent (message_key, payload), generate_series(1, 2)
             """;
 
     private static final String CLAIM_ONE = """
@@ -184,6 +209,23 @@ public final class PostgresFloor {
                 keep.executeUpdate();
             }
             appendTimeline(connection, enrolments, events, receipts, payloads, now);
+            try (PreparedStatement advance = connection.prepareStatement(ADVANCE_STREAMS)) {
+                advance.setArray(1, connection.createArrayOf("uuid", enrolments));
+                advance.executeUpdate();
+            }
+            try (PreparedStatement keep = connection.prepareStatement(KEEP_SENT)) {
+                keep.setTimestamp(1, now);
+                keep.setArray(2, connection.createArrayOf("uuid", enrolments));
+                keep.setArray(3, connection.createArrayOf("uuid", receipts));
+                keep.setArray(4, connection.createArrayOf("text", payloads));
+                keep.executeUpdate();
+            }
+            try (PreparedStatement updates = connection.prepareStatement(ENQUEUE_SIS_UPDATES)) {
+                updates.setTimestamp(1, now);
+                updates.setArray(2, connection.createArrayOf("text", keys));
+                updates.setArray(3, connection.createArrayOf("text", payloads));
+                updates.executeUpdate();
+            }
         }
         try (PreparedStatement enqueue = connection.prepareStatement(ENQUEUE)) {
             enqueue.setTimestamp(1, now);
