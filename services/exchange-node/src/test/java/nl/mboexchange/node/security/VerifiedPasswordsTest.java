@@ -92,25 +92,10 @@ class VerifiedPasswordsTest {
     void clients_presenting_the_same_password_at_once_share_one_slow_check() throws Exception {
         HeldEncoder held = new HeldEncoder();
         VerifiedPasswords shared = new VerifiedPasswords(held, Duration.ofMinutes(5), clock);
-        String hash = held.encode("correct horse");
 
-        Future<Boolean> first = others.submit(() -> shared.matches("correct horse", hash));
-        held.entered.await();
-        List<Thread> waiting = new CopyOnWriteArrayList<>();
-        List<Future<Boolean>> rest = new ArrayList<>();
-        for (int i = 0; i < 4; i++) {
-            rest.add(others.submit(() -> {
-                waiting.add(Thread.currentThread());
-                return shared.matches("correct horse", hash);
-            }));
-        }
-        awaitWaiting(waiting, 4);
-        held.release.countDown();
+        List<Boolean> answers = presentAtOnce(shared, held, "correct horse", held.encode("correct horse"));
 
-        assertThat(first.get()).isTrue();
-        for (Future<Boolean> answer : rest) {
-            assertThat(answer.get()).isTrue();
-        }
+        assertThat(answers).hasSize(5).containsOnly(true);
         assertThat(held.checks).hasValue(1);
     }
 
@@ -118,27 +103,37 @@ class VerifiedPasswordsTest {
     void a_wrong_password_presented_at_once_by_many_pays_the_slow_check_for_each() throws Exception {
         HeldEncoder held = new HeldEncoder();
         VerifiedPasswords shared = new VerifiedPasswords(held, Duration.ofMinutes(5), clock);
-        String hash = held.encode("correct horse");
 
-        Future<Boolean> first = others.submit(() -> shared.matches("wrong horse", hash));
+        List<Boolean> answers = presentAtOnce(shared, held, "wrong horse", held.encode("correct horse"));
+
+        assertThat(answers).hasSize(5).containsOnly(false);
+        assertThat(held.checks).hasValue(5);
+        assertThat(shared.size()).isZero();
+    }
+
+    /**
+     * Five clients present the password: the first is held in its slow check until the four others wait for it, then
+     * let go. Returns every client's answer.
+     */
+    private List<Boolean> presentAtOnce(VerifiedPasswords passwords, HeldEncoder held, String password, String hash)
+            throws Exception {
+        List<Future<Boolean>> answers = new ArrayList<>();
+        answers.add(others.submit(() -> passwords.matches(password, hash)));
         held.entered.await();
         List<Thread> waiting = new CopyOnWriteArrayList<>();
-        List<Future<Boolean>> rest = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            rest.add(others.submit(() -> {
+            answers.add(others.submit(() -> {
                 waiting.add(Thread.currentThread());
-                return shared.matches("wrong horse", hash);
+                return passwords.matches(password, hash);
             }));
         }
         awaitWaiting(waiting, 4);
         held.release.countDown();
-
-        assertThat(first.get()).isFalse();
-        for (Future<Boolean> answer : rest) {
-            assertThat(answer.get()).isFalse();
+        List<Boolean> answered = new ArrayList<>();
+        for (Future<Boolean> answer : answers) {
+            answered.add(answer.get());
         }
-        assertThat(held.checks).hasValue(5);
-        assertThat(shared.size()).isZero();
+        return answered;
     }
 
     @Test
