@@ -23,6 +23,9 @@ class VerifiedPasswordsTest {
     private final VerifiedPasswords passwords = new VerifiedPasswords(slow, Duration.ofMinutes(5), clock);
     private final String stored = slow.encode("correct horse");
     private final ExecutorService others = Executors.newFixedThreadPool(5);
+    private final HeldEncoder held = new HeldEncoder();
+    private final VerifiedPasswords shared = new VerifiedPasswords(held, Duration.ofMinutes(5), clock);
+    private final String heldHash = held.encode("correct horse");
 
     @AfterEach
     void stopOthers() {
@@ -90,10 +93,7 @@ class VerifiedPasswordsTest {
 
     @Test
     void clients_presenting_the_same_password_at_once_share_one_slow_check() throws Exception {
-        HeldEncoder held = new HeldEncoder();
-        VerifiedPasswords shared = new VerifiedPasswords(held, Duration.ofMinutes(5), clock);
-
-        List<Boolean> answers = presentAtOnce(shared, held, "correct horse", held.encode("correct horse"));
+        List<Boolean> answers = presentAtOnce("correct horse");
 
         assertThat(answers).hasSize(5).containsOnly(true);
         assertThat(held.checks).hasValue(1);
@@ -101,10 +101,7 @@ class VerifiedPasswordsTest {
 
     @Test
     void a_wrong_password_presented_at_once_by_many_pays_the_slow_check_for_each() throws Exception {
-        HeldEncoder held = new HeldEncoder();
-        VerifiedPasswords shared = new VerifiedPasswords(held, Duration.ofMinutes(5), clock);
-
-        List<Boolean> answers = presentAtOnce(shared, held, "wrong horse", held.encode("correct horse"));
+        List<Boolean> answers = presentAtOnce("wrong horse");
 
         assertThat(answers).hasSize(5).containsOnly(false);
         assertThat(held.checks).hasValue(5);
@@ -112,11 +109,12 @@ class VerifiedPasswordsTest {
     }
 
     /**
-     * Five clients present the password: the first is held in its slow check until the four others wait for it, then
-     * let go. Returns every client's answer.
+     * Five clients present the password for {@link #heldHash}: the first is held in its slow check until the four
+     * others wait for it, then let go. Returns every client's answer.
      */
-    private List<Boolean> presentAtOnce(VerifiedPasswords passwords, HeldEncoder held, String password, String hash)
-            throws Exception {
+    private List<Boolean> presentAtOnce(String password) throws Exception {
+        VerifiedPasswords passwords = shared;
+        String hash = heldHash;
         List<Future<Boolean>> answers = new ArrayList<>();
         answers.add(others.submit(() -> passwords.matches(password, hash)));
         held.entered.await();
