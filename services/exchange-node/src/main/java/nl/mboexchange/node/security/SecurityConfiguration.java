@@ -19,6 +19,7 @@ import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -138,6 +139,16 @@ class SecurityConfiguration {
                 // CSRF stays on, with the token in the session: every form of the console is a state change.
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONSOLE_POLICY)))
                 .build();
+    }
+
+    /**
+     * Spring Security observes nothing of its own: wrapped around each of its filters, its sign-ins and its access
+     * decisions, those observations cost a tenth of a request's CPU, and no dashboard reads them. Each request is still
+     * timed as a whole ({@code http.server.requests}), refusals included.
+     */
+    @Bean
+    static SecurityObservationSettings securityObservations() {
+        return SecurityObservationSettings.noObservations();
     }
 
     @Bean

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -22,6 +23,11 @@ import org.springframework.security.crypto.password.PasswordEncoder;
  * password: neither the password nor a fast hash of it is kept, and the table is useless outside this process. As
  * the stored hash is part of the key, an account whose password changes no longer matches what was remembered for
  * it. An entry lasts {@link LoginProperties#verifiedPasswordsFor()} from its check.
+ *
+ * <p>Clients that share an account (a SIS with many connections) present its password at the same moment: when the
+ * node starts, and each time the entry runs out. One of them pays the slow check; the others with the same password
+ * wait for its outcome rather than each paying it at once. Only a pass is shared: a waiter whose password was
+ * refused pays a full check of its own, so a wrong password costs each attempt as much as before.
  */
 final class VerifiedPasswords implements PasswordEncoder {
 
@@ -35,6 +41,7 @@ final class VerifiedPasswords implements PasswordEncoder {
     private final Clock clock;
     private final SecretKeySpec key;
     private final Map<String, Instant> verified = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<Boolean>> checking = new ConcurrentHashMap<>();
 
     VerifiedPasswords(PasswordEncoder slow, Duration remembered, Clock clock) {
         this.slow = slow;
@@ -61,14 +68,33 @@ final class VerifiedPasswords implements PasswordEncoder {
         if (until != null && until.isAfter(now)) {
             return true;
         }
-        if (!slow.matches(rawPassword, encodedPassword)) {
-            return false;
+        CompletableFuture<Boolean> mine = new CompletableFuture<>();
+        CompletableFuture<Boolean> running = checking.putIfAbsent(entry, mine);
+        if (running != null) {
+            boolean passed = running.handle((matched, failed) -> Boolean.TRUE.equals(matched))
+                    .join();
+            return passed || slow.matches(rawPassword, encodedPassword);
         }
+        try {
+            boolean matched = slow.matches(rawPassword, encodedPassword);
+            if (matched) {
+                remember(entry, now);
+            }
+            mine.complete(matched);
+            return matched;
+        } catch (RuntimeException | Error e) {
+            mine.completeExceptionally(e);
+            throw e;
+        } finally {
+            checking.remove(entry, mine);
+        }
+    }
+
+    private void remember(String entry, Instant now) {
         if (verified.size() >= MAX_REMEMBERED) {
             verified.values().removeIf(expiry -> !expiry.isAfter(now));
         }
         verified.put(entry, now.plus(remembered));
-        return true;
     }
 
     @Override

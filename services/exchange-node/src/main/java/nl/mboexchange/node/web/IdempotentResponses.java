@@ -5,7 +5,9 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.function.Supplier;
 import nl.mboexchange.node.idempotency.IdempotentExecution;
 import nl.mboexchange.node.idempotency.StoredResponse;
@@ -56,8 +58,10 @@ public class IdempotentResponses {
                 : request.getUserPrincipal().getName();
         String fingerprint =
                 sha256(request.getMethod() + " " + request.getRequestURI() + "\n" + mapper.writeValueAsString(body));
+        List<T> answered = new ArrayList<>(1);
         StoredResponse stored = execution.execute(principal, key, fingerprint, () -> {
             ResponseEntity<T> response = command.get();
+            answered.add(response.getBody());
             URI location = response.getHeaders().getLocation();
             return new StoredResponse(
                     response.getStatusCode().value(),
@@ -71,8 +75,10 @@ public class IdempotentResponses {
         }
         if (stored.replayed()) {
             response.header(REPLAYED, "true");
+            return response.body(mapper.readValue(stored.body(), type));
         }
-        return response.body(mapper.readValue(stored.body(), type));
+        // The body just stored, as the object it was written from: the same mapper writes it the same way again.
+        return response.body(answered.get(0));
     }
 
     private static String sha256(String text) {

@@ -117,6 +117,22 @@ class AccessIT {
     }
 
     @Test
+    void each_request_is_timed_as_a_whole_and_spring_security_observes_nothing_of_its_own() {
+        assertThat(status(home, HttpMethod.GET, "/api/v1/enrolments", null, null))
+                .isEqualTo(401);
+        assertThat(status(home, HttpMethod.GET, "/api/v1/enrolments", REGISTRAR, PASSWORD))
+                .isEqualTo(200);
+
+        String metrics = home.actuator("/prometheus").body();
+
+        assertThat(metrics)
+                .containsPattern("http_server_requests_seconds_count\\{[^}]*status=\"401\"")
+                .containsPattern(
+                        "http_server_requests_seconds_count\\{[^}]*status=\"200\"[^}]*uri=\"/api/v1/enrolments\"")
+                .doesNotContain("spring_security_");
+    }
+
+    @Test
     void in_the_console_a_reader_sees_no_action_and_is_refused_one() {
         String id = Requests.enrol(home, HOST, Requests.Student.any());
         host.awaitEnrolment(id, body -> Requests.status(body).equals("REQUESTED"));
