@@ -40,14 +40,13 @@ class NetworkBenchmarkSmokeIT {
         assertThat(report.twoNodes()).isNull();
         assertThat(report.network().verification().problems()).isEmpty();
         IdleCost idle = report.network().network().idle();
-        assertThat(idle.nodes())
-                .extracting(IdleCost.ProcessCost::name)
-                .containsExactlyElementsOf(network.schools());
+        assertThat(idle.nodes()).extracting(IdleCost.ProcessCost::name).containsExactlyElementsOf(network.schools());
         assertThat(idle.nodes()).allSatisfy(node -> {
             assertThat(node.rssMb()).as("resident memory of " + node.name()).isPositive();
             assertThat(node.heapCommittedMb()).as("heap of " + node.name()).isPositive();
         });
-        assertThat(report.network().network().burstAtHomes()).hasSize(network.homes().size());
+        assertThat(report.network().network().burstAtHomes())
+                .hasSize(network.homes().size());
 
         try (Connection host = connect(network.host())) {
             assertThat(count(
@@ -62,13 +61,14 @@ class NetworkBenchmarkSmokeIT {
             assertThat(count(host, "select count(*) from result_version where receipt_event_id is not null"))
                     .as("results acknowledged at the host")
                     .isEqualTo(recorded);
-            assertThat(count(host, "select count(*) from outbox_event")).as("host's outbox").isZero();
+            assertThat(count(host, "select count(*) from outbox_event"))
+                    .as("host's outbox")
+                    .isZero();
         }
         for (SchoolCode school : network.homes()) {
             try (Connection home = connect(school)) {
                 assertThat(count(
-                                home,
-                                "select count(*) from processed_event where event_type = 'CourseResultRecorded'"))
+                                home, "select count(*) from processed_event where event_type = 'CourseResultRecorded'"))
                         .as("results received at " + school.value())
                         .isEqualTo(perHome);
                 assertThat(count(home, "select count(distinct (enrolment_id, attempt, version)) from result_version"))
