@@ -130,7 +130,7 @@ public record IdleCost(double sampleSeconds, List<ProcessCost> nodes, List<Proce
     private static final String POSTGRES = "PostgreSQL";
 
     /**
-     * The servers' processes: the driver's other child processes (the schema registry), and PostgreSQL, found as
+     * The servers' processes: the driver's other child JVM (the schema registry), and PostgreSQL, found as
      * the parent of a connection's backend, with every process it started.
      */
     private static Map<String, List<ProcessHandle>> servers(
@@ -139,12 +139,12 @@ public record IdleCost(double sampleSeconds, List<ProcessCost> nodes, List<Proce
         ProcessHandle.current()
                 .children()
                 .filter(child -> !nodePids.contains(child.pid()))
-                .forEach(child -> servers.put(
-                        child.info()
-                                .command()
-                                .map(command -> command.endsWith("java") ? "schema registry" : command)
-                                .orElse("pid " + child.pid()),
-                        Stream.concat(Stream.of(child), child.descendants()).toList()));
+                .filter(child -> child.info().command().orElse("").endsWith("java"))
+                .findFirst()
+                .ifPresent(registry -> servers.put(
+                        "schema registry",
+                        Stream.concat(Stream.of(registry), registry.descendants())
+                                .toList()));
         try {
             long backend = database.count("select pg_backend_pid()");
             ProcessHandle.of(backend)
