@@ -7,6 +7,7 @@ import java.time.temporal.ChronoUnit;
 import nl.mboexchange.benchmark.node.Network;
 import nl.mboexchange.benchmark.node.NodeBenchmark;
 import nl.mboexchange.benchmark.node.NodeResults;
+import nl.mboexchange.benchmark.node.NodeSettings;
 import nl.mboexchange.benchmark.report.Machine;
 import nl.mboexchange.benchmark.report.NetworkReport;
 import nl.mboexchange.benchmark.report.ReportFile;
@@ -69,6 +70,8 @@ public final class NetworkBenchmark {
         if (parameters.compare()) {
             step("two nodes: the host fed by one home");
             twoNodes = new NodeBenchmark(shared, servers, this::step, Network.TWO_NODES, parameters.idle()).run();
+            // The network is to have its own schools only: channels to these would be subscribed to and polled.
+            NodeSettings.removeSchools(servers, shared.partitions(), Network.TWO_NODES.schools());
         }
         Network network = Network.of(parameters.schools());
         step("network of " + parameters.schools() + " schools: host "

@@ -1,14 +1,13 @@
 package nl.mboexchange.benchmark;
 
+import static nl.mboexchange.benchmark.NodeDatabaseCounts.count;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import nl.mboexchange.benchmark.node.IdleCost;
 import nl.mboexchange.benchmark.node.Network;
 import nl.mboexchange.benchmark.node.NodeBenchmark;
@@ -49,43 +48,20 @@ class NetworkBenchmarkSmokeIT {
                 .hasSize(network.homes().size());
 
         try (Connection host = connect(network.host())) {
-            assertThat(count(
-                            host,
-                            "select count(*) from timeline_entry where direction = 'OUT'"
-                                    + " and event_type = 'CourseResultRecorded'"))
-                    .as("results sent by the host")
-                    .isEqualTo(recorded);
-            assertThat(count(host, "select count(*) from processed_event where event_type = 'ResultAcknowledged'"))
-                    .as("receipts received at the host")
-                    .isEqualTo(recorded);
-            assertThat(count(host, "select count(*) from result_version where receipt_event_id is not null"))
-                    .as("results acknowledged at the host")
-                    .isEqualTo(recorded);
+            NodeDatabaseCounts.assertHostSentEachResultAndGotItsReceiptOnce(host, recorded);
             assertThat(count(host, "select count(*) from outbox_event"))
                     .as("host's outbox")
                     .isZero();
         }
         for (SchoolCode school : network.homes()) {
             try (Connection home = connect(school)) {
-                assertThat(count(
-                                home, "select count(*) from processed_event where event_type = 'CourseResultRecorded'"))
-                        .as("results received at " + school.value())
-                        .isEqualTo(perHome);
-                assertThat(count(home, "select count(distinct (enrolment_id, attempt, version)) from result_version"))
-                        .as("result versions kept at " + school.value())
-                        .isEqualTo(perHome);
+                NodeDatabaseCounts.assertHomeKeptEachResultAndSentItsReceiptOnce(home, school.value(), perHome);
                 assertThat(count(
                                 home,
                                 "select count(*) from result_version v join enrolment e on e.id = v.enrolment_id"
                                         + " where e.home_school <> '" + school.value() + "'"))
                         .as("results at " + school.value() + " of another school's students")
                         .isZero();
-                assertThat(count(
-                                home,
-                                "select count(*) from timeline_entry where direction = 'OUT'"
-                                        + " and event_type = 'ResultAcknowledged'"))
-                        .as("receipts sent by " + school.value())
-                        .isEqualTo(perHome);
                 assertThat(count(home, "select count(*) from outbox_event"))
                         .as("outbox of " + school.value())
                         .isZero();
@@ -98,13 +74,5 @@ class NetworkBenchmarkSmokeIT {
                 servers.jdbcUrl(NodeBenchmark.database(school.value())),
                 servers.databaseUser(),
                 servers.databasePassword());
-    }
-
-    private static long count(Connection connection, String sql) throws SQLException {
-        try (Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
     }
 }
