@@ -1,14 +1,13 @@
 package nl.mboexchange.benchmark;
 
+import static nl.mboexchange.benchmark.NodeDatabaseCounts.count;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import nl.mboexchange.benchmark.node.NodeBenchmark;
 import nl.mboexchange.benchmark.report.BenchmarkReport;
 import nl.mboexchange.benchmark.report.ReportTable;
@@ -41,31 +40,8 @@ class ExchangeBenchmarkSmokeIT {
                 .isEqualTo(rest.created());
         try (Connection home = connect(NodeBenchmark.HOME_DATABASE);
                 Connection host = connect(NodeBenchmark.HOST_DATABASE)) {
-            // A node's timeline keeps what it sent; its outbox only what still waits to be sent.
-            assertThat(count(
-                            host,
-                            "select count(*) from timeline_entry where direction = 'OUT'"
-                                    + " and event_type = 'CourseResultRecorded'"))
-                    .as("results sent by the host")
-                    .isEqualTo(recorded);
-            assertThat(count(home, "select count(*) from processed_event where event_type = 'CourseResultRecorded'"))
-                    .as("results received at home")
-                    .isEqualTo(recorded);
-            assertThat(count(home, "select count(distinct (enrolment_id, attempt, version)) from result_version"))
-                    .as("result versions kept at home")
-                    .isEqualTo(recorded);
-            assertThat(count(
-                            home,
-                            "select count(*) from timeline_entry where direction = 'OUT'"
-                                    + " and event_type = 'ResultAcknowledged'"))
-                    .as("receipts sent by home, one per result")
-                    .isEqualTo(recorded);
-            assertThat(count(host, "select count(*) from processed_event where event_type = 'ResultAcknowledged'"))
-                    .as("receipts received at the host")
-                    .isEqualTo(recorded);
-            assertThat(count(host, "select count(*) from result_version where receipt_event_id is not null"))
-                    .as("results acknowledged at the host")
-                    .isEqualTo(recorded);
+            NodeDatabaseCounts.assertHostSentEachResultAndGotItsReceiptOnce(host, recorded);
+            NodeDatabaseCounts.assertHomeKeptEachResultAndSentItsReceiptOnce(home, "home", recorded);
             // The last REST-created enrolments reach the host while their nodes still clear what they sent.
             long deadline = System.nanoTime() + 30_000_000_000L;
             while (waiting(home, host) > 0 && System.nanoTime() < deadline) {
@@ -84,13 +60,5 @@ class ExchangeBenchmarkSmokeIT {
     private Connection connect(String database) throws SQLException {
         return DriverManager.getConnection(
                 servers.jdbcUrl(database), servers.databaseUser(), servers.databasePassword());
-    }
-
-    private static long count(Connection connection, String sql) throws SQLException {
-        try (Statement statement = connection.createStatement();
-                ResultSet rs = statement.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
     }
 }

@@ -9,20 +9,21 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Counts, in the two nodes' databases, what became of the results recorded: each must have been sent once, kept
- * once at home, acknowledged once, and its receipt kept once at the host.
+ * Counts, in the nodes' databases, what became of the results recorded: each must have been sent once, kept once at
+ * its home, acknowledged once, and its receipt kept once at the host. With several homes, what the homes hold is
+ * added up: each home holds only its own students' enrolments.
  */
 public final class ExchangeVerification {
 
-    private final DatabaseAccess home;
+    private final Homes home;
     private final DatabaseAccess host;
 
-    ExchangeVerification(DatabaseAccess home, DatabaseAccess host) {
-        this.home = home;
+    ExchangeVerification(List<DatabaseAccess> homes, DatabaseAccess host) {
+        this.home = new Homes(List.copyOf(homes));
         this.host = host;
     }
 
-    /** How many outbox messages of both nodes wait to be sent; a message leaves the outbox once sent. */
+    /** How many outbox messages of all nodes wait to be sent; a message leaves the outbox once sent. */
     long unpublished() throws SQLException {
         String sql = "select count(*) from outbox_event";
         return home.count(sql) + host.count(sql);
@@ -82,6 +83,18 @@ public final class ExchangeVerification {
     private static void expect(List<String> problems, String what, long actual, long expected) {
         if (actual != expected) {
             problems.add(what + ": " + actual + ", expected " + expected);
+        }
+    }
+
+    /** The home nodes' databases, counted together. */
+    private record Homes(List<DatabaseAccess> databases) {
+
+        long count(String sql) throws SQLException {
+            long total = 0;
+            for (DatabaseAccess database : databases) {
+                total += database.count(sql);
+            }
+            return total;
         }
     }
 

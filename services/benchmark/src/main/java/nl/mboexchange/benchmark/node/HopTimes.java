@@ -7,11 +7,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import nl.mboexchange.benchmark.measure.Latencies;
 
-/** Reads the times each hop of a result left in the two databases, and makes a {@link HopBreakdown} of them. */
+/**
+ * Reads the times each hop of a result left in the host's and the homes' databases, and makes a {@link HopBreakdown}
+ * of them.
+ */
 final class HopTimes {
 
     private static final String SENT = "select enrolment_id::text, recorded_at from timeline_entry"
@@ -19,12 +23,15 @@ final class HopTimes {
     private static final String RECEIVED =
             "select enrolment_id::text, received_at from processed_event where event_type = ? and enrolment_id = any(?)";
 
-    private final ExchangeVerification.DatabaseAccess home;
+    private final List<ExchangeVerification.DatabaseAccess> homes;
     private final ExchangeVerification.DatabaseAccess host;
     private final EnrolmentIds ids;
 
-    HopTimes(ExchangeVerification.DatabaseAccess home, ExchangeVerification.DatabaseAccess host, EnrolmentIds ids) {
-        this.home = home;
+    HopTimes(
+            List<ExchangeVerification.DatabaseAccess> homes,
+            ExchangeVerification.DatabaseAccess host,
+            EnrolmentIds ids) {
+        this.homes = List.copyOf(homes);
         this.host = host;
         this.ids = ids;
     }
@@ -41,8 +48,12 @@ final class HopTimes {
             keys[i] = ids.of(from + i);
         }
         Map<String, Long> resultsSent = times(host, SENT, "CourseResultRecorded", keys);
-        Map<String, Long> resultsReceived = times(home, RECEIVED, "CourseResultRecorded", keys);
-        Map<String, Long> receiptsSent = times(home, SENT, "ResultAcknowledged", keys);
+        Map<String, Long> resultsReceived = new HashMap<>();
+        Map<String, Long> receiptsSent = new HashMap<>();
+        for (ExchangeVerification.DatabaseAccess home : homes) {
+            resultsReceived.putAll(times(home, RECEIVED, "CourseResultRecorded", keys));
+            receiptsSent.putAll(times(home, SENT, "ResultAcknowledged", keys));
+        }
         Map<String, Long> receiptsReceived = times(host, RECEIVED, "ResultAcknowledged", keys);
 
         Latencies recordCommand = new Latencies();

@@ -17,14 +17,17 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import nl.mboexchange.benchmark.BenchmarkParameters;
 import nl.mboexchange.benchmark.measure.Latencies;
+import nl.mboexchange.benchmark.measure.ResourceUsage;
 import nl.mboexchange.networkadmin.Credentials;
 import nl.mboexchange.networkadmin.SchoolCredentials;
 import nl.mboexchange.testinfra.TestInfrastructure;
 
 /**
- * Runs the two nodes, home {@code 25LX} and host {@code 30GH}, each in a JVM of its own on the shared servers, and
- * measures them: seeds accepted enrolments (not timed), warms up, then the burst and each steady rate, and finally
- * counts in both databases that every result arrived once and every receipt came back once.
+ * Runs the nodes of a {@link Network}, each in a JVM of its own on the shared servers, and measures them: seeds
+ * accepted enrolments (not timed), optionally samples what the nodes cost while idle, warms up, then the burst and
+ * each steady rate, and finally counts in every database that every result arrived once and every receipt came back
+ * once. By default the network is the exchange benchmark's two nodes, home {@code 25LX} and host {@code 30GH}; with
+ * more homes, the host's results are spread evenly over them.
  */
 public final class NodeBenchmark {
 
@@ -47,46 +50,80 @@ public final class NodeBenchmark {
     private final BenchmarkParameters parameters;
     private final TestInfrastructure servers;
     private final Consumer<String> progress;
+    private final Network network;
+    private final IdleCost.Plan idle;
 
+    /** The exchange benchmark's two nodes. */
     public NodeBenchmark(BenchmarkParameters parameters, TestInfrastructure servers, Consumer<String> progress) {
+        this(parameters, servers, progress, Network.TWO_NODES, IdleCost.Plan.NONE);
+    }
+
+    /**
+     * @param network the schools, each run as a node
+     * @param idle how long the nodes settle and are then sampled with nothing to do, after seeding; {@link
+     *     IdleCost.Plan#NONE} leaves the idle phase out
+     */
+    public NodeBenchmark(
+            BenchmarkParameters parameters,
+            TestInfrastructure servers,
+            Consumer<String> progress,
+            Network network,
+            IdleCost.Plan idle) {
         this.parameters = parameters;
         this.servers = servers;
         this.progress = progress;
+        this.network = network;
+        this.idle = idle;
+    }
+
+    /**
+     * The database of a school's node: the two-node benchmark's {@link #HOME_DATABASE} and {@link #HOST_DATABASE},
+     * {@code network_<school>} for the schools of a larger network.
+     */
+    public static String database(String school) {
+        if (school.equals(Seeder.HOME.value())) {
+            return HOME_DATABASE;
+        }
+        return school.equals(Seeder.HOST.value()) ? HOST_DATABASE : "network_" + school.toLowerCase(Locale.ROOT);
     }
 
     public NodeResults run() throws Exception {
-        String home = Seeder.HOME.value();
-        String host = Seeder.HOST.value();
+        String host = network.host().value();
+        List<String> schools = network.schools();
         String hostCommands = NodeSettings.TOPIC_PREFIX + "school." + host + ".commands";
-        Map<String, SchoolCredentials> logins = NodeSettings.addSchools(servers, parameters.partitions(), home, host);
-        String homeUrl = servers.jdbcUrl(HOME_DATABASE);
-        String hostUrl = servers.jdbcUrl(HOST_DATABASE);
+        Map<String, SchoolCredentials> logins =
+                NodeSettings.addSchools(servers, parameters.partitions(), schools.toArray(String[]::new));
         long salt = new SecureRandom().nextLong();
         int enrolments = parameters.enrolments();
         Files.createDirectories(parameters.output());
 
-        try (ServerSocket control = new ServerSocket(0, 2, InetAddress.getLoopbackAddress());
-                NodeHandle homeNode = launch(
-                        home,
-                        homeUrl,
+        try (ServerSocket control = new ServerSocket(0, schools.size(), InetAddress.getLoopbackAddress());
+                Nodes nodes = new Nodes()) {
+            for (String school : schools) {
+                nodes.all.add(launch(
+                        school,
+                        servers.jdbcUrl(database(school)),
                         control,
                         salt,
                         enrolments,
-                        logins.get(home).node());
-                NodeHandle hostNode = launch(
-                        host,
-                        hostUrl,
-                        control,
-                        salt,
-                        enrolments,
-                        logins.get(host).node())) {
-            progress.accept("starting nodes " + home + " (pid " + homeNode.pid() + ") and " + host + " (pid "
-                    + hostNode.pid() + ")");
-            NodeHandle.connect(control, List.of(homeNode, hostNode));
-            progress.accept("seeding " + enrolments + " accepted enrolments in both nodes");
-            CompletableFuture<Void> seededHome = CompletableFuture.runAsync(() -> seed(homeNode, enrolments));
-            seed(hostNode, enrolments);
-            seededHome.join();
+                        logins.get(school).node()));
+            }
+            progress.accept("starting nodes " + nodes.describe());
+            NodeHandle.connect(control, nodes.all);
+            NodeHandle hostNode = nodes.all.get(0);
+            List<NodeHandle> homeNodes = nodes.all.subList(1, nodes.all.size());
+            progress.accept("seeding " + enrolments + " accepted enrolments in "
+                    + (schools.size() == 2 ? "both nodes" : "all " + schools.size() + " nodes"));
+            CompletableFuture.allOf(nodes.all.stream()
+                            .map(node -> CompletableFuture.runAsync(() -> seed(node, enrolments)))
+                            .toArray(CompletableFuture[]::new))
+                    .join();
+            IdleCost idleCost = null;
+            if (idle.measured()) {
+                progress.accept("idle: settling for " + idle.settle().toSeconds() + " s, then sampling for "
+                        + idle.sample().toSeconds() + " s");
+                idleCost = IdleCost.measure(nodes.all, idle, access(servers.jdbcUrl(database(host))));
+            }
 
             try (SisFeeder sis = parameters.feed().equals("sis")
                     ? new SisFeeder(
@@ -95,24 +132,54 @@ public final class NodeBenchmark {
                             servers.kafkaClient(logins.get(host).sis()),
                             servers.schemaRegistryUrl())
                     : null) {
-                HopTimes hops = new HopTimes(database(homeUrl), database(hostUrl), new EnrolmentIds(salt));
-                NodeResults results = measure(new Phases(homeNode, hostNode, sis, hops), homeUrl, hostUrl);
-                if (parameters.rest().isZero()) {
-                    return results;
-                }
+                var homeDatabases = network.homes().stream()
+                        .map(home -> access(servers.jdbcUrl(database(home.value()))))
+                        .toList();
+                var hostDatabase = access(servers.jdbcUrl(database(host)));
+                HopTimes hops = new HopTimes(homeDatabases, hostDatabase, new EnrolmentIds(salt));
+                Phases phases = new Phases(homeNodes, hostNode, sis, hops);
+                NodeResults results = measure(phases, new ExchangeVerification(homeDatabases, hostDatabase));
+                RestResult rest = parameters.rest().isZero()
+                        ? null
+                        : rest(homeNodes.get(0), host, servers.jdbcUrl(database(host)));
                 return new NodeResults(
                         results.warmupResults(),
                         results.burst(),
                         results.steady(),
                         results.verification(),
-                        rest(homeNode, host, hostUrl),
+                        rest,
                         results.homeDatabase(),
-                        results.hostDatabase());
+                        results.hostDatabase(),
+                        network.homes().size() == 1 && idleCost == null
+                                ? null
+                                : new NetworkResult(network, idleCost, phases.burstAtHomes));
             }
         }
     }
 
-    private NodeResults measure(Phases phases, String homeUrl, String hostUrl) throws Exception {
+    /** The launched nodes, host first; closing stops them all. */
+    private static final class Nodes implements AutoCloseable {
+
+        private final List<NodeHandle> all = new ArrayList<>();
+
+        String describe() {
+            List<String> described = all.stream()
+                    .map(node -> node.school() + " (pid " + node.pid() + ")")
+                    .toList();
+            // The host is launched first; the homes are named first, as the two-node run always did.
+            List<String> homesFirst = new ArrayList<>(described.subList(1, described.size()));
+            homesFirst.add(described.get(0));
+            return String.join(", ", homesFirst.subList(0, homesFirst.size() - 1)) + " and "
+                    + homesFirst.get(homesFirst.size() - 1);
+        }
+
+        @Override
+        public void close() {
+            all.parallelStream().forEach(NodeHandle::close);
+        }
+    }
+
+    private NodeResults measure(Phases phases, ExchangeVerification verification) throws Exception {
         int next = 0;
         int rounds = 0;
         while (parameters.warmup() > 0 && rounds < parameters.warmupRounds()) {
@@ -120,7 +187,7 @@ public final class NodeBenchmark {
             progress.accept("warm-up round " + rounds + ": " + parameters.warmup() + " results");
             BurstResult round = phases.burst(next, parameters.warmup());
             next += parameters.warmup();
-            double compiling = Math.max(round.home().jitSeconds(), round.host().jitSeconds()) / round.seconds();
+            double compiling = phases.busiestJitSeconds(round) / round.seconds();
             progress.accept(String.format(
                     Locale.ROOT,
                     "warm-up round %d: %.0f results/s; JIT compilers busy %.0f %% of it",
@@ -147,7 +214,6 @@ public final class NodeBenchmark {
             steady.add(phases.steady(next, count, rate));
             next += count;
         }
-        var verification = new ExchangeVerification(database(homeUrl), database(hostUrl));
         awaitSettled(verification, next);
         phases.countAfterSettling();
         return new NodeResults(
@@ -156,36 +222,56 @@ public final class NodeBenchmark {
                 steady,
                 verification.verify(next, phases.duplicates, phases.doubled, phases.missing),
                 null,
-                HOME_DATABASE,
-                HOST_DATABASE);
+                database(network.homes().get(0).value()),
+                database(network.host().value()),
+                null);
     }
 
-    /** The phases of a run on two started nodes, and what they add up to. */
+    /** The phases of a run on started nodes, and what they add up to. */
     private final class Phases {
 
-        private final NodeHandle home;
+        private final List<NodeHandle> homes;
         private final NodeHandle host;
         private final SisFeeder sis;
         private final HopTimes hops;
         private long duplicates;
         private long doubled;
         private long missing;
+        /** CPU and heap of each home during the last burst, in the order of the network's homes. */
+        private List<ResourceUsage> burstAtHomes = List.of();
 
-        Phases(NodeHandle home, NodeHandle host, SisFeeder sis, HopTimes hops) {
-            this.home = home;
+        Phases(List<NodeHandle> homes, NodeHandle host, SisFeeder sis, HopTimes hops) {
+            this.homes = homes;
             this.host = host;
             this.sis = sis;
             this.hops = hops;
         }
 
-        BurstResult burst(int from, int count) throws IOException, InterruptedException {
-            home.startPhase();
+        private void startPhase() throws IOException {
+            for (NodeHandle home : homes) {
+                home.startPhase();
+            }
             host.startPhase();
+        }
+
+        /** The most time any node's JIT compilers spent compiling during the last burst. */
+        double busiestJitSeconds(BurstResult round) {
+            return Math.max(
+                    round.host().jitSeconds(),
+                    burstAtHomes.stream()
+                            .mapToDouble(ResourceUsage::jitSeconds)
+                            .max()
+                            .orElse(0));
+        }
+
+        BurstResult burst(int from, int count) throws IOException, InterruptedException {
+            startPhase();
             long[] issuedAt = switch (parameters.feed()) {
                 case "sis" -> sis.burst(from, count);
                 default -> host.feedBurst(from, count, parameters.feedThreads());
             };
             Observed observed = observe(from, count, issuedAt);
+            burstAtHomes = observed.usageAtHomes;
             double seconds = (observed.lastVisible - issuedAt[0]) / 1e6;
             double feedSeconds = (issuedAt[count] - issuedAt[0]) / 1e6;
             return new BurstResult(
@@ -203,8 +289,7 @@ public final class NodeBenchmark {
         }
 
         SteadyResult steady(int from, int count, int rate) throws IOException, InterruptedException {
-            home.startPhase();
-            host.startPhase();
+            startPhase();
             long[] dueAt = switch (parameters.feed()) {
                 case "sis" -> sis.steady(from, count, rate);
                 default -> host.feedSteady(from, count, rate, parameters.feedThreads());
@@ -235,20 +320,30 @@ public final class NodeBenchmark {
         Duration settleJit() throws IOException, InterruptedException {
             long start = System.nanoTime();
             long deadline = start + JIT_SETTLE_TIMEOUT.toNanos();
-            long homeBefore = home.jitMillis();
-            long hostBefore = host.jitMillis();
+            List<NodeHandle> nodes = new ArrayList<>(homes);
+            nodes.add(host);
+            long[] before = jitMillis(nodes);
             while (System.nanoTime() < deadline) {
                 Thread.sleep(JIT_WINDOW.toMillis());
-                long homeNow = home.jitMillis();
-                long hostNow = host.jitMillis();
-                long busiest = Math.max(homeNow - homeBefore, hostNow - hostBefore);
+                long[] now = jitMillis(nodes);
+                long busiest = 0;
+                for (int i = 0; i < now.length; i++) {
+                    busiest = Math.max(busiest, now[i] - before[i]);
+                }
                 if (busiest < JIT_WINDOW.toMillis() / 20) {
                     break;
                 }
-                homeBefore = homeNow;
-                hostBefore = hostNow;
+                before = now;
             }
             return Duration.ofNanos(System.nanoTime() - start);
+        }
+
+        private static long[] jitMillis(List<NodeHandle> nodes) throws IOException {
+            long[] millis = new long[nodes.size()];
+            for (int i = 0; i < millis.length; i++) {
+                millis[i] = nodes.get(i).jitMillis();
+            }
+            return millis;
         }
 
         private HopBreakdown hops(int from, int count, long[] startedAt, Observed observed) {
@@ -262,22 +357,70 @@ public final class NodeBenchmark {
 
         /** Takes the probes' counters again, now that every event has arrived. */
         void countAfterSettling() throws IOException {
-            home.startPhase();
-            host.startPhase();
-            NodeHandle.PhaseReport atHome = home.endPhase(0, 0);
+            startPhase();
+            NodeHandle.PhaseReport atHome = endPhaseAtHomes(0, 0).report();
             NodeHandle.PhaseReport atHost = host.endPhase(0, 0);
             duplicates = atHome.duplicates() + atHost.duplicates();
             doubled = atHome.doubled() + atHost.doubled();
+        }
+
+        /** How many of the enrolments have their result visible at their home. */
+        private int visibleAtHomes(int from, int count) throws IOException {
+            int visible = 0;
+            for (NodeHandle home : homes) {
+                visible += home.visible(from, count);
+            }
+            return visible;
+        }
+
+        /**
+         * Ends the phase at every home and adds up what they saw: each enrolment's result becomes visible at its own
+         * home only. The usage of the added-up report is the first home's; every home's is in the list.
+         */
+        private HomesReport endPhaseAtHomes(int from, int count) throws IOException {
+            List<NodeHandle.PhaseReport> reports = new ArrayList<>();
+            for (NodeHandle home : homes) {
+                reports.add(home.endPhase(from, count));
+            }
+            long[] resultVisibleAt = new long[count];
+            long[] receiptVisibleAt = new long[count];
+            long seenTwice = 0;
+            for (NodeHandle.PhaseReport report : reports) {
+                for (int i = 0; i < count; i++) {
+                    if (report.resultVisibleAt()[i] != 0 && resultVisibleAt[i] != 0) {
+                        seenTwice++;
+                    }
+                    resultVisibleAt[i] = Math.max(resultVisibleAt[i], report.resultVisibleAt()[i]);
+                    receiptVisibleAt[i] = Math.max(receiptVisibleAt[i], report.receiptVisibleAt()[i]);
+                }
+            }
+            long homesDuplicates = reports.stream()
+                    .mapToLong(NodeHandle.PhaseReport::duplicates)
+                    .sum();
+            long refused =
+                    reports.stream().mapToLong(NodeHandle.PhaseReport::refused).sum();
+            long homesDoubled =
+                    reports.stream().mapToLong(NodeHandle.PhaseReport::doubled).sum() + seenTwice;
+            return new HomesReport(
+                    new NodeHandle.PhaseReport(
+                            reports.get(0).usage(),
+                            resultVisibleAt,
+                            receiptVisibleAt,
+                            homesDuplicates,
+                            refused,
+                            homesDoubled),
+                    reports.stream().map(NodeHandle.PhaseReport::usage).toList());
         }
 
         /** Waits until every result is at home and every receipt back at the host, then collects the times. */
         private Observed observe(int from, int count, long[] startedAt) throws IOException, InterruptedException {
             long deadline = System.nanoTime() + (120_000L + count * 20L) * 1_000_000L;
             while (System.nanoTime() < deadline
-                    && (home.visible(from, count) < count || host.visible(from, count) < count)) {
+                    && (visibleAtHomes(from, count) < count || host.visible(from, count) < count)) {
                 Thread.sleep(POLL_MILLIS);
             }
-            NodeHandle.PhaseReport atHome = home.endPhase(from, count);
+            HomesReport homesReport = endPhaseAtHomes(from, count);
+            NodeHandle.PhaseReport atHome = homesReport.report();
             NodeHandle.PhaseReport atHost = host.endPhase(from, count);
             Latencies results = new Latencies();
             Latencies receipts = new Latencies();
@@ -300,13 +443,17 @@ public final class NodeBenchmark {
             missing += unseen;
             duplicates = atHome.duplicates() + atHost.duplicates();
             doubled = atHome.doubled() + atHost.doubled();
-            return new Observed(atHome, atHost, results, receipts, lastVisible, unseen);
+            return new Observed(atHome, atHost, homesReport.usage(), results, receipts, lastVisible, unseen);
         }
     }
+
+    /** What the homes saw during a phase, added up, and each home's CPU and heap. */
+    private record HomesReport(NodeHandle.PhaseReport report, List<ResourceUsage> usage) {}
 
     private record Observed(
             NodeHandle.PhaseReport atHome,
             NodeHandle.PhaseReport atHost,
+            List<ResourceUsage> usageAtHomes,
             Latencies results,
             Latencies receipts,
             long lastVisible,
@@ -328,7 +475,7 @@ public final class NodeBenchmark {
         var usage = home.endPhase(0, 0).usage();
         List<UUID> created = new ArrayList<>(warmup.created());
         created.addAll(run.created());
-        long arrived = RestLoad.awaitArrival(database(hostUrl), created);
+        long arrived = RestLoad.awaitArrival(access(hostUrl), created);
         long requests = run.latencies().count();
         return new RestResult(
                 run.clients(),
@@ -374,7 +521,7 @@ public final class NodeBenchmark {
                 control,
                 jvm,
                 settings,
-                List.of(school, Long.toString(salt), Integer.toString(enrolments)),
+                List.of(school, Long.toString(salt), Integer.toString(enrolments), network.encoded()),
                 log);
     }
 
@@ -394,7 +541,7 @@ public final class NodeBenchmark {
         }
     }
 
-    private ExchangeVerification.DatabaseAccess database(String url) {
+    private ExchangeVerification.DatabaseAccess access(String url) {
         return new ExchangeVerification.DatabaseAccess(url, servers.databaseUser(), servers.databasePassword());
     }
 

@@ -19,7 +19,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the settings the driver passed as system properties, plus an {@link ArrivalProbe}; then it carries out the
  * driver's commands until told to stop. A JVM per node keeps the CPU time and heap of each node its own.
  *
- * <p>Arguments: the driver's control port, this node's school code, the run's salt and the number of enrolments.
+ * <p>Arguments: the driver's control port, this node's school code, the run's salt, the number of enrolments and,
+ * optionally, the {@linkplain Network#encoded network} (the two-node network when left out).
  */
 public final class NodeProcess {
 
@@ -27,14 +28,20 @@ public final class NodeProcess {
     private final ConfigurableApplicationContext context;
     private final ArrivalProbe probe;
     private final EnrolmentIds ids;
+    private final Network network;
     private final ResourceSampler sampler = new ResourceSampler();
 
     private NodeProcess(
-            SchoolCode school, ConfigurableApplicationContext context, ArrivalProbe probe, EnrolmentIds ids) {
+            SchoolCode school,
+            ConfigurableApplicationContext context,
+            ArrivalProbe probe,
+            EnrolmentIds ids,
+            Network network) {
         this.school = school;
         this.context = context;
         this.probe = probe;
         this.ids = ids;
+        this.network = network;
     }
 
     public static void main(String[] args) throws Exception {
@@ -42,6 +49,7 @@ public final class NodeProcess {
         SchoolCode school = SchoolCode.of(args[1]);
         EnrolmentIds ids = new EnrolmentIds(Long.parseLong(args[2]));
         ArrivalProbe probe = new ArrivalProbe(ids, Integer.parseInt(args[3]));
+        Network network = args.length > 4 ? Network.decode(args[4]) : Network.TWO_NODES;
         try (ControlChannel channel = new ControlChannel(new Socket(InetAddress.getLoopbackAddress(), port))) {
             channel.out().writeUTF(school.value());
             channel.flush();
@@ -67,7 +75,7 @@ public final class NodeProcess {
             }
             channel.out().writeUTF(ControlChannel.OK);
             channel.flush();
-            new NodeProcess(school, context, probe, ids).serve(channel);
+            new NodeProcess(school, context, probe, ids, network).serve(channel);
         } catch (IOException e) {
             // The driver has gone: a node must not outlive it.
             System.exit(1);
@@ -77,7 +85,7 @@ public final class NodeProcess {
 
     private void serve(ControlChannel channel) throws IOException {
         TransactionTemplate transactions = new TransactionTemplate(context.getBean(PlatformTransactionManager.class));
-        Seeder seeder = new Seeder(ids, school, context.getBean(EnrolmentRepository.class), transactions);
+        Seeder seeder = new Seeder(ids, network, school, context.getBean(EnrolmentRepository.class), transactions);
         ResultFeeder feeder = new ResultFeeder(ids, context.getBean(EnrolmentService.class));
         var in = channel.in();
         var out = channel.out();

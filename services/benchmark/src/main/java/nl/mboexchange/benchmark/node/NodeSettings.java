@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import nl.mboexchange.networkadmin.Credentials;
 import nl.mboexchange.networkadmin.Member;
@@ -74,6 +75,17 @@ public final class NodeSettings {
             }
         }
         return logins;
+    }
+
+    /**
+     * Takes the schools out of the network as the operator's tool does (logins, ACLs and membership), so that the
+     * members added after them get no channels to them.
+     */
+    public static void removeSchools(TestInfrastructure servers, int partitions, List<String> schools) {
+        try (var admin =
+                new NetworkAdmin(servers.kafkaOperator(), new NetworkTopics(TOPIC_PREFIX), partitions, (short) 1)) {
+            schools.forEach(admin::removeSchool);
+        }
     }
 
     /**

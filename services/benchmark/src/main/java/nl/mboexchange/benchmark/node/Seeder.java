@@ -20,7 +20,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Puts accepted enrolments in a node's database, not timed: the enrolment goes through the domain's own steps
  * (requested at home, received and accepted at the host, acceptance received at home), and this node keeps its own
- * side. Both nodes build the same enrolments from the same numbers, so they agree without exchanging them.
+ * side. Every node builds the same enrolments from the same numbers, so they agree without exchanging them: the host
+ * keeps every enrolment, a home only those of its own students ({@link Network#homeOf}).
  */
 public final class Seeder {
 
@@ -29,12 +30,19 @@ public final class Seeder {
     public static final SchoolCode HOST = SchoolCode.of("30GH");
 
     private final EnrolmentIds ids;
+    private final Network network;
     private final SchoolCode self;
     private final EnrolmentRepository enrolments;
     private final TransactionTemplate transactions;
 
-    Seeder(EnrolmentIds ids, SchoolCode self, EnrolmentRepository enrolments, TransactionTemplate transactions) {
+    Seeder(
+            EnrolmentIds ids,
+            Network network,
+            SchoolCode self,
+            EnrolmentRepository enrolments,
+            TransactionTemplate transactions) {
         this.ids = ids;
+        this.network = network;
         this.self = self;
         this.enrolments = enrolments;
         this.transactions = transactions;
@@ -45,23 +53,31 @@ public final class Seeder {
         for (int start = from; start < from + count; start += BATCH) {
             List<Enrolment> batch = new ArrayList<>(BATCH);
             for (int index = start; index < Math.min(start + BATCH, from + count); index++) {
-                batch.add(accepted(index, now));
+                if (self.equals(network.host()) || self.equals(network.homeOf(index))) {
+                    batch.add(accepted(index, now));
+                }
+            }
+            if (batch.isEmpty()) {
+                continue;
             }
             transactions.executeWithoutResult(status -> enrolments.saveAll(batch));
         }
     }
 
     private Enrolment accepted(int index, Instant at) {
-        Enrolment home = Enrolment.request(new EnrolmentId(ids.of(index)), HOME, HOST, student(index), course(), at);
+        SchoolCode homeSchool = network.homeOf(index);
+        SchoolCode host = network.host();
+        Enrolment home =
+                Enrolment.request(new EnrolmentId(ids.of(index)), homeSchool, host, student(index), course(), at);
         RegistrationRequested requested =
                 (RegistrationRequested) home.releaseEvents().get(0);
-        Enrolment host = Enrolment.receiveRequest(requested, HOST, at);
-        host.accept("Welkom", at);
+        Enrolment atHost = Enrolment.receiveRequest(requested, host, at);
+        atHost.accept("Welkom", at);
         RegistrationAccepted accepted =
-                (RegistrationAccepted) host.releaseEvents().get(0);
+                (RegistrationAccepted) atHost.releaseEvents().get(0);
         home.receiveAcceptance(accepted, at);
         home.releaseEvents();
-        return self.equals(HOME) ? home : host;
+        return self.equals(host) ? atHost : home;
     }
 
     private VisitingStudent student(int index) {

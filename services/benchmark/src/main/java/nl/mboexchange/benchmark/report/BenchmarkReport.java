@@ -54,7 +54,7 @@ public record BenchmarkReport(
                 ratios(kafka, postgres, nodes));
     }
 
-    private static Map<String, Object> parametersOf(BenchmarkParameters p) {
+    static Map<String, Object> parametersOf(BenchmarkParameters p) {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("burst", p.burst());
         map.put("warmup", p.warmup());

@@ -15,9 +15,18 @@ public final class ReportFile {
 
     /** Writes {@code benchmark-<start>.json} into the directory and returns its path. */
     public static Path write(BenchmarkReport report, Path directory) throws IOException {
+        return write("benchmark", report.startedAt(), report, directory);
+    }
+
+    /** Writes {@code benchmark-network-<start>.json} into the directory and returns its path. */
+    public static Path write(NetworkReport report, Path directory) throws IOException {
+        return write("benchmark-network", report.startedAt(), report, directory);
+    }
+
+    private static Path write(String name, String startedAt, Object report, Path directory) throws IOException {
         Files.createDirectories(directory);
-        String stamp = report.startedAt().replaceAll("[^0-9T]", "");
-        Path file = directory.resolve("benchmark-" + stamp + ".json");
+        String stamp = startedAt.replaceAll("[^0-9T]", "");
+        Path file = directory.resolve(name + "-" + stamp + ".json");
         JSON.writeValue(file.toFile(), report);
         return file;
     }

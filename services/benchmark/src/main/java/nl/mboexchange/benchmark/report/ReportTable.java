@@ -2,12 +2,15 @@ package nl.mboexchange.benchmark.report;
 
 import java.io.PrintStream;
 import java.util.Locale;
+import java.util.Map;
 import nl.mboexchange.benchmark.floor.KafkaFloorResult;
 import nl.mboexchange.benchmark.floor.PostgresFloorResult;
 import nl.mboexchange.benchmark.measure.LatencySummary;
 import nl.mboexchange.benchmark.measure.ResourceUsage;
 import nl.mboexchange.benchmark.node.BurstResult;
 import nl.mboexchange.benchmark.node.HopBreakdown;
+import nl.mboexchange.benchmark.node.IdleCost;
+import nl.mboexchange.benchmark.node.NetworkResult;
 import nl.mboexchange.benchmark.node.NodeResults;
 import nl.mboexchange.benchmark.node.RestResult;
 import nl.mboexchange.benchmark.node.SteadyResult;
@@ -23,19 +26,7 @@ public final class ReportTable {
     }
 
     public void print(BenchmarkReport report) {
-        Machine m = report.machine();
-        line("");
-        line("MBO Exchange benchmark, %s", report.startedAt());
-        line(
-                "machine: %d cores, %,d MB, %s, %s; load average %.2f before, %.2f after%s",
-                m.cores(),
-                m.memoryMb(),
-                m.os(),
-                m.java(),
-                m.loadAverageBefore(),
-                m.loadAverageAfter(),
-                report.label().isBlank() ? "" : " (" + report.label() + ")");
-        line("parameters: %s", report.parameters());
+        header("MBO Exchange benchmark", report.startedAt(), report.machine(), report.label(), report.parameters());
         if (report.kafkaFloor() != null) {
             kafka(report.kafkaFloor());
         }
@@ -50,6 +41,103 @@ public final class ReportTable {
             line("Node / floor");
             report.ratios().forEach((name, ratio) -> line("  %-52s %8.3f%s", name, ratio, target(name)));
         }
+    }
+
+    /** The network run: the two-node shape, the network, then how the figures grew from one to the other. */
+    public void print(NetworkReport report) {
+        header(
+                "MBO Exchange benchmark, network",
+                report.startedAt(),
+                report.machine(),
+                report.label(),
+                report.parameters());
+        if (report.twoNodes() != null) {
+            nodes(report.twoNodes());
+        }
+        nodes(report.network());
+        if (report.twoNodes() != null) {
+            growth(report.twoNodes(), report.network());
+        }
+    }
+
+    private void header(String title, String startedAt, Machine m, String label, Map<String, Object> parameters) {
+        line("");
+        line("%s, %s", title, startedAt);
+        line(
+                "machine: %d cores, %,d MB, %s, %s; load average %.2f before, %.2f after%s",
+                m.cores(),
+                m.memoryMb(),
+                m.os(),
+                m.java(),
+                m.loadAverageBefore(),
+                m.loadAverageAfter(),
+                label.isBlank() ? "" : " (" + label + ")");
+        line("parameters: %s", parameters);
+    }
+
+    private void growth(NodeResults one, NodeResults network) {
+        int homes = network.network().homes().size();
+        line("");
+        line("Growth: the host fed by 1 home, then by %d", homes);
+        line("  %-36s %14s %14s", "", "1 home", homes + " homes");
+        line(
+                "  %-36s %,14.0f %,14.0f",
+                "burst, results/s end to end",
+                one.burst().resultsPerSecond(),
+                network.burst().resultsPerSecond());
+        line(
+                "  %-36s %14.2f %14.2f",
+                "host CPU in the burst, cores",
+                one.burst().host().averageCores(),
+                network.burst().host().averageCores());
+        line(
+                "  %-36s %14.0f %14.0f",
+                "host heap peak in the burst, MB",
+                one.burst().host().peakHeapMb(),
+                network.burst().host().peakHeapMb());
+        line(
+                "  %-36s %14.2f %14.2f",
+                "receipt p99 in the burst, ms",
+                one.burst().receiptLatency().p99(),
+                network.burst().receiptLatency().p99());
+        IdleCost oneIdle = one.network() == null ? null : one.network().idle();
+        IdleCost networkIdle = network.network().idle();
+        if (oneIdle != null && networkIdle != null) {
+            line(
+                    "  %-36s %14.3f %14.3f",
+                    "idle CPU per node (average), cores",
+                    oneIdle.nodeAverage().cores(),
+                    networkIdle.nodeAverage().cores());
+            line(
+                    "  %-36s %14.0f %14.0f",
+                    "idle RSS per node (average), MB",
+                    oneIdle.nodeAverage().rssMb(),
+                    networkIdle.nodeAverage().rssMb());
+        }
+    }
+
+    private void idle(IdleCost idle) {
+        line("");
+        line(
+                "  idle, sampled %.0f s after settling: %-12s %8s %10s %13s %8s",
+                idle.sampleSeconds(), "", "CPU cores", "heap MB", "committed MB", "RSS MB");
+        for (IdleCost.ProcessCost node : idle.nodes()) {
+            processCost("node " + node.name(), node);
+        }
+        processCost("node average", idle.nodeAverage());
+        for (IdleCost.ProcessCost server : idle.servers()) {
+            processCost(server.name(), server);
+        }
+    }
+
+    private void processCost(String name, IdleCost.ProcessCost cost) {
+        line(
+                "  %-52s %8.3f %10s %13s %8.0f",
+                name,
+                cost.cores(),
+                cost.heapUsedMb() < 0 ? "-" : String.format(Locale.ROOT, "%.0f", cost.heapUsedMb()),
+                cost.heapCommittedMb() < 0 ? "-" : String.format(Locale.ROOT, "%.0f", cost.heapCommittedMb()),
+                cost.rssMb());
     }
 
     private void kafka(KafkaFloorResult kafka) {
@@ -87,9 +175,21 @@ public final class ReportTable {
     private void nodes(NodeResults nodes) {
         BurstResult burst = nodes.burst();
         line("");
+        NetworkResult network = nodes.network();
         line(
-                "Nodes: home 25LX and host 30GH, a JVM each; %,d results of warm-up before the burst",
+                "Nodes: %s, a JVM each; %,d results of warm-up before the burst",
+                network == null
+                        ? "home 25LX and host 30GH"
+                        : network.homes().size() == 1
+                                ? "home " + network.homes().get(0) + " and host " + network.host()
+                                : "host " + network.host() + " and "
+                                        + network.homes().size() + " homes " + String.join(", ", network.homes())
+                                        + " (results spread evenly)",
                 nodes.warmupResults());
+        if (network != null && network.idle() != null) {
+            idle(network.idle());
+            line("");
+        }
         line(
                 "  burst of %,d: %.2f s, %,.0f results/s end to end (its record commands fed at %,.0f/s in %.2f s)",
                 burst.results(), burst.seconds(), burst.resultsPerSecond(), burst.feedPerSecond(), burst.feedSeconds());
@@ -97,7 +197,16 @@ public final class ReportTable {
         line("  %-28s %s", "recorded -> at home", latency(burst.resultLatency()));
         line("  %-28s %s", "recorded -> receipt at host", latency(burst.receiptLatency()));
         line("  %-28s %s", "hops p50/p99 (ms)", hops(burst.hops()));
-        line("  %-28s %s", "home", usage(burst.home()));
+        if (network == null || network.burstAtHomes().size() < 2) {
+            line("  %-28s %s", "home", usage(burst.home()));
+        } else {
+            for (int i = 0; i < network.burstAtHomes().size(); i++) {
+                line(
+                        "  %-28s %s",
+                        "home " + network.homes().get(i),
+                        usage(network.burstAtHomes().get(i)));
+            }
+        }
         line("  %-28s %s", "host", usage(burst.host()));
         line("");
         line(
