@@ -3,6 +3,7 @@ package nl.mboexchange.node.outbox;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.jayway.jsonpath.JsonPath;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -98,6 +99,39 @@ class OutboxRepositoryIT extends NodeIntegrationTest {
                 .hasSize(1)
                 .doesNotContain(mine.get(0).id());
         assertThat(outbox.countUnpublished()).isEqualTo(1);
+    }
+
+    /**
+     * A prepared statement keeps the plan it was first given: one made while the outbox was empty is used when a burst
+     * or an outage has filled it. The claim must still read the outbox once, not once per waiting message.
+     */
+    @Test
+    void a_claim_planned_for_an_empty_outbox_reads_a_full_one_once() {
+        String name = "claim_planned_empty_" + System.nanoTime();
+        transactions.executeWithoutResult(status -> {
+            status.setRollbackOnly();
+            jdbc.execute("analyze outbox_event");
+            jdbc.execute("set local plan_cache_mode = force_generic_plan");
+            jdbc.execute("prepare " + name + "(int) as " + JdbcOutboxRepository.CLAIM.replace("?", "$1"));
+            jdbc.queryForList("explain execute " + name + "(500)");
+            jdbc.update("""
+                    insert into outbox_event (event_id, topic, message_key, event_type, created_at, payload_schema,
+                                              record)
+                    select gen_random_uuid(), 'mbo.exchange.25LX.30GH', gen_random_uuid()::text,
+                           'RegistrationRequested', now(), 'schema', '\\x00'::bytea
+                    from generate_series(1, 2000)""");
+            jdbc.update("update outbox_event set held_at = now(), held_because = 'held for the test'"
+                    + " where id in (select id from outbox_event order by id limit 3)");
+
+            String plan = jdbc.queryForObject("explain (analyze, format json) execute " + name + "(500)", String.class);
+            jdbc.execute("deallocate " + name);
+
+            List<Integer> scansOfTheOutbox =
+                    JsonPath.read(plan, "$..[?(@['Relation Name'] == 'outbox_event')]['Actual Loops']");
+            assertThat(scansOfTheOutbox).isNotEmpty().containsOnly(1);
+            assertThat(JsonPath.<Integer>read(plan, "$[0]['Plan']['Actual Rows']"))
+                    .isEqualTo(500);
+        });
     }
 
     private long claimsWaitingOnALock() {
