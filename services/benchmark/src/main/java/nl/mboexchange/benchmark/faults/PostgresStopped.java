@@ -18,8 +18,14 @@ final class PostgresStopped implements Fault {
         } finally {
             network.serverFaults().startPostgres();
         }
-        return Injection.of(
+        // A batch Kafka acknowledged while the database went away cannot be taken out of the outbox, so it is sent
+        // again, and its receiver drops the copies: how many depends on what was in flight at that moment.
+        return new Injection(
                 "PostgreSQL of both nodes stopped for " + parameters.outage().toSeconds() + " s (retry cap "
-                        + parameters.effectiveRetryCap().toSeconds() + " s), then started on its data");
+                        + parameters.effectiveRetryCap().toSeconds() + " s), then started on its data",
+                System.nanoTime(),
+                0,
+                -1,
+                "");
     }
 }
